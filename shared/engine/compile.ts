@@ -1,0 +1,102 @@
+import { DIMENSIONS, type Dimension } from "../vocabulary.ts";
+import type { Policy } from "../schemas/policy.ts";
+import { parseDecimal, parseFraction, rat, type Rational } from "../rational.ts";
+
+/**
+ * A policy turned into integers the hot loop can use: scores become hundredths, weights become
+ * integers over one power of ten, so ballot totals are exact safe integers and only the few
+ * per-group steps need BigInt.
+ */
+export interface CompiledPolicy {
+  policy: Policy;
+  /** Post key or label -> key. */
+  postKey: Map<string, string>;
+  /** Post key -> integer dimension weights over `weightScale`. */
+  postWeights: Map<string, Int32Array>;
+  weightScale: bigint;
+  /** Rater group key or label -> index. */
+  groupIndex: Map<string, number>;
+  groupKeys: string[];
+  /** Integer group weights over `groupScale`. */
+  groupWeights: bigint[];
+  groupScale: bigint;
+  /** Level label -> hundredths. */
+  levels: Map<string, number>;
+  minHundredths: number;
+  maxHundredths: number;
+  thresholds: {
+    competentMin: Rational | null;
+    incompetentMax: Rational | null;
+    excellentMin: Rational | null;
+    quota: Rational;
+    quorum: Rational;
+  };
+}
+
+const cache = new WeakMap<Policy, CompiledPolicy>();
+
+/** Integers with a common power-of-ten denominator; sums of 100 (percent) are scaled back to 1. */
+function toScaledIntegers(values: number[]): { ints: bigint[]; scale: bigint } {
+  const rats = values.map((v) => parseDecimal(v)!);
+  let scale = 1n;
+  for (const r of rats) while (scale % r.d !== 0n) scale *= 10n;
+  const ints = rats.map((r) => (r.n * scale) / r.d);
+  const sum = ints.reduce((a, b) => a + b, 0n);
+  // Percentages: the same weights over 100 times the scale (sum is exactly 100 after validation).
+  return sum === 100n * scale ? { ints, scale: scale * 100n } : { ints, scale };
+}
+
+export function compilePolicy(policy: Policy): CompiledPolicy {
+  const hit = cache.get(policy);
+  if (hit) return hit;
+  const postKey = new Map<string, string>();
+  const postWeights = new Map<string, Int32Array>();
+  // One scale for every post, so totals of different posts never mix denominators.
+  let weightScale = 1n;
+  const perPost = Object.entries(policy.posts).map(([key, post]) => {
+    const scaled = toScaledIntegers(DIMENSIONS.map((d) => post.weights[d]));
+    if (scaled.scale > weightScale) weightScale = scaled.scale;
+    return { key, post, scaled };
+  });
+  for (const { key, post, scaled } of perPost) {
+    const factor = weightScale / scaled.scale;
+    postWeights.set(key, Int32Array.from(scaled.ints.map((i) => Number(i * factor))));
+    postKey.set(key, key);
+    postKey.set(post.label, key);
+  }
+  const groupKeys = Object.keys(policy.raterGroups);
+  const groupIndex = new Map<string, number>();
+  groupKeys.forEach((key, i) => {
+    groupIndex.set(key, i);
+    groupIndex.set(policy.raterGroups[key]!.label, i);
+  });
+  const groups = toScaledIntegers(groupKeys.map((k) => policy.raterGroups[k]!.weight));
+  const levels = new Map<string, number>();
+  for (const [label, points] of Object.entries(policy.scale.levels)) levels.set(label.normalize("NFKC").trim(), Math.round(points * 100));
+  const frac = (s: string | null) => (s === null ? null : parseFraction(s)!);
+  const compiled: CompiledPolicy = {
+    policy,
+    postKey,
+    postWeights,
+    weightScale,
+    groupIndex,
+    groupKeys,
+    groupWeights: groups.ints,
+    groupScale: groups.scale,
+    levels,
+    minHundredths: Math.round(policy.scale.min * 100),
+    maxHundredths: Math.round(policy.scale.max * 100),
+    thresholds: {
+      competentMin: frac(policy.voteRules.competentMin),
+      incompetentMax: frac(policy.voteRules.incompetentMax),
+      excellentMin: frac(policy.voteRules.excellentMin),
+      quota: parseFraction(policy.excellentQuota.share) ?? rat(0),
+      quorum: parseFraction(policy.quorum)!,
+    },
+  };
+  cache.set(policy, compiled);
+  return compiled;
+}
+
+export const dimensionWeight = (c: CompiledPolicy, post: string, d: Dimension): Rational =>
+  rat(BigInt(c.postWeights.get(post)![DIMENSIONS.indexOf(d)]!), c.weightScale);

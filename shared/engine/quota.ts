@@ -1,0 +1,67 @@
+import type { Grade } from "../vocabulary.ts";
+import { cmp, mul, rat, type Rational } from "../rational.ts";
+import type { Reason } from "../schemas/result.ts";
+import { reasonMessages } from "../messages.ts";
+import type { Policy } from "../schemas/policy.ts";
+
+export interface QuotaEntry {
+  scope: string;
+  composite: Rational | null;
+  grade: Grade | "quota_tie" | null;
+}
+
+/** Places for N cadres: floor / half up / ceil of share x N (excellentQuota.rounding). */
+export function quotaPlaces(share: Rational, inScope: number, rounding: Policy["excellentQuota"]["rounding"]): number {
+  const x = mul(share, rat(inScope));
+  const floor = x.n / x.d;
+  const rem = x.n - floor * x.d;
+  if (rounding === "floor" || rem === 0n) return Number(floor);
+  if (rounding === "ceil") return Number(floor + 1n);
+  return Number(rem * 2n >= x.d ? floor + 1n : floor);
+}
+
+/**
+ * The excellent quota (spec section 5): within each scope, at most `places` excellent by exact S.
+ * A tie across the cut sends every tied cadre to the committee (quota_tie); none is promoted past
+ * the quota and none is picked by row order. Mutates grades; returns the reason per affected entry.
+ */
+export function applyQuota(entries: QuotaEntry[], share: Rational, shareText: string, rounding: Policy["excellentQuota"]["rounding"]): Map<QuotaEntry, Reason> {
+  const reasons = new Map<QuotaEntry, Reason>();
+  const scopes = new Map<string, QuotaEntry[]>();
+  for (const e of entries) {
+    if (e.composite === null) continue;
+    const list = scopes.get(e.scope);
+    if (list) list.push(e);
+    else scopes.set(e.scope, [e]);
+  }
+  for (const members of scopes.values()) {
+    const places = quotaPlaces(share, members.length, rounding);
+    const candidates = members.filter((e) => e.grade === "excellent").sort((a, b) => cmp(b.composite!, a.composite!));
+    const reason = (outcome: "kept" | "demoted" | "tie"): Reason => ({
+      rule: "quota",
+      fraction: `${places}/${members.length}`,
+      threshold: shareText,
+      fired: outcome !== "kept",
+      message: reasonMessages.quota(places, members.length, shareText, outcome),
+    });
+    if (candidates.length <= places) {
+      for (const e of candidates) reasons.set(e, reason("kept"));
+      continue;
+    }
+    const cut = places > 0 ? candidates[places - 1]!.composite! : null;
+    const next = candidates[places]!.composite!;
+    const tiedAtCut = cut !== null && cmp(cut, next) === 0 ? cut : null;
+    for (const [k, e] of candidates.entries()) {
+      if (tiedAtCut && cmp(e.composite!, tiedAtCut) === 0) {
+        e.grade = "quota_tie";
+        reasons.set(e, reason("tie"));
+      } else if (k < places) {
+        reasons.set(e, reason("kept"));
+      } else {
+        e.grade = "competent";
+        reasons.set(e, reason("demoted"));
+      }
+    }
+  }
+  return reasons;
+}

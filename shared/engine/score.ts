@@ -1,0 +1,163 @@
+import { DIMENSIONS, type Dimension } from "../vocabulary.ts";
+import type { Policy, PolicyIdentity } from "../schemas/policy.ts";
+import type { AssessmentResult, CadreResult, Reason, Votes } from "../schemas/result.ts";
+import type { BallotRow, CadreRow } from "../schemas/input.ts";
+import { roundedNumber, roundedRational, toFractionString, type Rational } from "../rational.ts";
+import { reasonMessages } from "../messages.ts";
+import { policyIdentity } from "../policy/canonical.ts";
+import { compilePolicy, type CompiledPolicy } from "./compile.ts";
+import { validateInput, type CadreRecord, type ValidBallots } from "./validate.ts";
+import { combineGroups, groupMean, groupSums, type CadreExact } from "./aggregate.ts";
+import { decideVerdict } from "./rules.ts";
+import { competitionRanks } from "./rank.ts";
+import { applyQuota, type QuotaEntry } from "./quota.ts";
+import { BLANK_VOTE } from "./cells.ts";
+
+export interface ScoreInput {
+  cadres: readonly CadreRow[];
+  ballots: readonly BallotRow[];
+  meeting?: { attendees?: number; expected?: number };
+  /** Sheet names for issue locations (the workbook's own names, e.g. 测评票). */
+  sheets?: { cadres: string; ballots: string };
+}
+
+/** Scores an assessment exactly per the spec; synchronous once the policy's identity is known. */
+export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, input: ScoreInput): AssessmentResult {
+  const compiled = compilePolicy(policy);
+  const validated = validateInput(compiled, input.cadres, input.ballots, input.sheets);
+  const { cadres, ballots } = validated;
+  const exact = scoreCadres(compiled, cadres, ballots);
+  const votes = countVotes(cadres.length, ballots);
+
+  const results: CadreResult[] = [];
+  const composites: (Rational | null)[] = [];
+  const quotaEntries: QuotaEntry[] = [];
+  const scopeOf = (c: CadreRecord) => ({ assessment: "", unit: c.unit, post: c.post })[policy.excellentQuota.scope];
+
+  cadres.forEach((c, i) => {
+    const e = exact[i]!;
+    const reasons: Reason[] = [];
+    const dims = e.dimensions ? Object.fromEntries(DIMENSIONS.map((d, k) => [d, roundedRational(e.dimensions![k]!)])) as Record<Dimension, Rational> : null;
+    const composite = e.composite ? roundedRational(e.composite) : null;
+    if (!e.composite) reasons.push({ rule: "not_scored", fired: true, message: reasonMessages.notScored(!c.postKnown ? "unknown_post" : e.groups.length === 0 ? "no_ballots" : "no_weight") });
+    const missing = absentWeightedGroups(compiled, e);
+    if (e.composite && missing.length > 0) reasons.push({ rule: "groups_renormalised", fired: true, message: reasonMessages.renormalised(missing.map((k) => policy.raterGroups[k]!.label)) });
+    const decision = decideVerdict(compiled, {
+      votes: votes[i]!,
+      composite,
+      dimensions: dims,
+      disciplinary: c.disciplinary,
+      attendees: c.attendees ?? input.meeting?.attendees,
+      expected: c.expected ?? input.meeting?.expected,
+    });
+    reasons.push(...decision.reasons);
+    composites.push(e.composite);
+    const entry: QuotaEntry = { scope: scopeOf(c), composite: e.composite, grade: e.composite ? decision.grade : null };
+    quotaEntries.push(entry);
+    results.push({
+      cadreId: c.cadreId,
+      name: c.name,
+      unit: c.unit,
+      post: c.post,
+      composite: e.composite ? roundedNumber(e.composite) : null,
+      compositeExact: e.composite ? toFractionString(e.composite) : null,
+      dimensions: e.dimensions ? (Object.fromEntries(DIMENSIONS.map((d, k) => [d, roundedNumber(e.dimensions![k]!)])) as Record<Dimension, number>) : null,
+      groups: groupSummaries(compiled, c, e),
+      renormalised: e.composite !== null && missing.length > 0,
+      rank: null,
+      rankInPost: null,
+      votes: votes[i]!,
+      grade: entry.grade,
+      verdict: e.composite ? decision.verdict : null,
+      provisional: c.provisional || decision.provisional,
+      reviewRequired: e.composite ? decision.reviewRequired : true,
+      reasons,
+    });
+  });
+
+  const ranks = competitionRanks(composites);
+  const postRanks = new Map<string, (number | null)[]>();
+  for (const post of new Set(cadres.map((c) => c.post))) {
+    const members = cadres.map((c, i) => (c.post === post ? composites[i]! : null));
+    postRanks.set(post, competitionRanks(members));
+  }
+  const quotaReasons = applyQuota(quotaEntries, compiled.thresholds.quota, policy.excellentQuota.share, policy.excellentQuota.rounding);
+  results.forEach((r, i) => {
+    r.rank = ranks[i]!;
+    r.rankInPost = postRanks.get(cadres[i]!.post)![i]!;
+    const entry = quotaEntries[i]!;
+    r.grade = entry.grade;
+    const reason = quotaReasons.get(entry);
+    if (reason) {
+      r.reasons.push(reason);
+      if (entry.grade === "quota_tie") r.reviewRequired = true;
+    }
+  });
+  return { policy: identity, cadres: results, issues: validated.issues };
+}
+
+/** Convenience: computes the policy's identity (sha256 of its canonical JSON) first. */
+export async function score(policy: Policy, input: ScoreInput): Promise<AssessmentResult> {
+  return scoreWithIdentity(policy, await policyIdentity(policy), input);
+}
+
+function scoreCadres(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: ValidBallots): CadreExact[] {
+  // Counting sort of ballots by cadre, then by group inside each cadre: linear in the ballots.
+  const nC = cadres.length;
+  const nG = compiled.groupKeys.length;
+  const offsets = new Int32Array(nC * nG + 1);
+  for (let i = 0; i < ballots.count; i++) offsets[ballots.cadre[i]! * nG + ballots.group[i]! + 1]!++;
+  for (let k = 1; k < offsets.length; k++) offsets[k]! += offsets[k - 1]!;
+  const order = new Int32Array(ballots.count);
+  const fill = offsets.slice(0, nC * nG);
+  for (let i = 0; i < ballots.count; i++) order[fill[ballots.cadre[i]! * nG + ballots.group[i]!]!++] = i;
+
+  const totals = new Float64Array(ballots.count);
+  const s = ballots.scores;
+  return cadres.map((c, ci) => {
+    if (!c.postKnown) return { groups: [], dimensions: null, composite: null };
+    const w = compiled.postWeights.get(c.post)!;
+    const groups = [];
+    for (let g = 0; g < nG; g++) {
+      const from = offsets[ci * nG + g]!;
+      const to = offsets[ci * nG + g + 1]!;
+      if (to === from) continue;
+      const idx: number[] = new Array(to - from);
+      for (let k = from; k < to; k++) {
+        const b = order[k]!;
+        idx[k - from] = b;
+        const o = b * 5;
+        totals[b] = w[0]! * s[o]! + w[1]! * s[o + 1]! + w[2]! * s[o + 2]! + w[3]! * s[o + 3]! + w[4]! * s[o + 4]!;
+      }
+      groups.push(groupSums(compiled, ballots, g, idx, totals));
+    }
+    return combineGroups(compiled, c.post, groups);
+  });
+}
+
+function countVotes(nCadres: number, ballots: ValidBallots): Votes[] {
+  const counts = new Int32Array(nCadres * 5);
+  for (let i = 0; i < ballots.count; i++) counts[ballots.cadre[i]! * 5 + ballots.vote[i]!]!++;
+  return Array.from({ length: nCadres }, (_, c) => {
+    const o = c * 5;
+    const v = { excellent: counts[o]!, competent: counts[o + 1]!, basic: counts[o + 2]!, incompetent: counts[o + 3]!, blank: counts[o + BLANK_VOTE]! };
+    return { ...v, n: v.excellent + v.competent + v.basic + v.incompetent + v.blank };
+  });
+}
+
+function absentWeightedGroups(compiled: CompiledPolicy, e: CadreExact): string[] {
+  const present = new Set(e.groups.map((g) => g.group));
+  return compiled.groupKeys.filter((_, g) => !present.has(g) && compiled.groupWeights[g]! > 0n);
+}
+
+function groupSummaries(compiled: CompiledPolicy, c: CadreRecord, e: CadreExact): CadreResult["groups"] {
+  const out: CadreResult["groups"] = {};
+  for (const g of e.groups) {
+    const key = compiled.groupKeys[g.group]!;
+    out[key] =
+      g.ballots < compiled.policy.minGroupBallotsToReport
+        ? { ballots: g.ballots, withheld: true }
+        : { ballots: g.ballots, kept: g.kept, mean: roundedNumber(groupMean(compiled, c.post, g)) };
+  }
+  return out;
+}

@@ -1,0 +1,46 @@
+/**
+ * Tie-sharing trimming (spec section 4.2) over one (cadre, rater group).
+ * Ballots with equal totals form a bucket; walking in from an edge, a bucket whose remaining
+ * weight W fits in what must still go (r) goes whole, otherwise each of its ballots keeps
+ * (1 - r/W) of its weight. Because the first partial bucket stops the walk, every bucket's
+ * kept weight is a whole number of ballots' worth: `kept` below is an integer and each ballot
+ * of the bucket keeps kept/size. No row order enters.
+ */
+export interface Bucket {
+  total: number;
+  /** Positions of its ballots in the caller's order. */
+  start: number;
+  size: number;
+  kept: number;
+}
+
+/** `order` must list the group's ballots by ascending total. */
+export function trimBuckets(order: ArrayLike<number>, totals: ArrayLike<number>, high: number, low: number): Bucket[] {
+  const buckets: Bucket[] = [];
+  for (let i = 0; i < order.length; ) {
+    const total = totals[order[i]!]!;
+    let j = i + 1;
+    while (j < order.length && totals[order[j]!] === total) j++;
+    buckets.push({ total, start: i, size: j - i, kept: j - i });
+    i = j;
+  }
+  let r = high;
+  for (let b = buckets.length - 1; b >= 0 && r > 0; b--) r = take(buckets[b]!, r);
+  r = low;
+  for (let b = 0; b < buckets.length && r > 0; b++) r = take(buckets[b]!, r);
+  return buckets;
+}
+
+function take(bucket: Bucket, r: number): number {
+  const w = bucket.kept;
+  if (w <= r) {
+    bucket.kept = 0;
+    return r - w;
+  }
+  bucket.kept = w - r;
+  return 0;
+}
+
+/** Whether the policy trims a group of `count` valid ballots. */
+export const trims = (count: number, t: { minBallots: number; high: number; low: number }): boolean =>
+  t.high + t.low > 0 && count >= t.minBallots && count > t.high + t.low;

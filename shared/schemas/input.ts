@@ -1,0 +1,46 @@
+import { z } from "zod";
+
+/** A cell as it arrives from a sheet, CSV or JSON: rows are validated by the engine, which reports, never drops. */
+const Cell = z.union([z.number(), z.string(), z.null()]).optional();
+const Id = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+
+export const CadreRowSchema = z.object({
+  cadreId: Id,
+  name: z.string(),
+  unit: z.string().default(""),
+  post: z.string().meta({ description: "岗位类别: key or label" }),
+  /** A recorded disciplinary finding (一票否决). */
+  disciplinary: z.boolean().optional(),
+  /** Per-cadre meeting counts when voteRules.base is attendees or expected. */
+  attendees: z.number().int().nonnegative().optional(),
+  expected: z.number().int().nonnegative().optional(),
+  /** The sheet row (header is row 1); defaults to position + 2. */
+  row: z.number().int().positive().optional(),
+});
+export type CadreRow = z.input<typeof CadreRowSchema>;
+
+export const BallotRowSchema = z.object({
+  ballotId: Id,
+  raterGroup: z.string().meta({ description: "测评主体: key or label" }),
+  cadreId: Id,
+  morality: Cell,
+  ability: Cell,
+  diligence: Cell,
+  achievement: Cell,
+  integrity: Cell,
+  gradeVote: Cell,
+  row: z.number().int().positive().optional(),
+});
+export type BallotRow = z.input<typeof BallotRowSchema>;
+
+export const MeetingSchema = z.object({
+  attendees: z.number().int().nonnegative().optional(),
+  expected: z.number().int().nonnegative().optional(),
+});
+
+export const AssessmentInputSchema = z.object({
+  cadres: z.array(CadreRowSchema).max(100_000),
+  ballots: z.array(BallotRowSchema).max(2_000_000),
+  meeting: MeetingSchema.optional(),
+});
+export type AssessmentInput = z.input<typeof AssessmentInputSchema>;
