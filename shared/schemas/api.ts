@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { DIMENSIONS } from "../vocabulary.ts";
-import { BilingualSchema, GradeSchema, ReasonSchema, VerdictSchema } from "./result.ts";
+import { AssessmentResultSchema, BilingualSchema, GradeSchema, ReasonSchema, VerdictSchema } from "./result.ts";
+import { AssessmentInputSchema } from "./input.ts";
+import { AdvanceInputSchema, RecommendationInputSchema } from "../recommendation/recommend.ts";
 import { PolicyIdentitySchema, PolicySchema } from "./policy.ts";
 
 /** Contracts shared by the functions and their clients (add-in, custom functions). */
@@ -65,3 +67,117 @@ export const QuorumResponseSchema = z.object({
   threshold: z.string(),
   message: BilingualSchema,
 });
+
+// ---- scoring, recommendation ----
+
+export const ScoreRequestSchema = PolicyRefSchema.extend({
+  cadres: AssessmentInputSchema.shape.cadres,
+  ballots: AssessmentInputSchema.shape.ballots,
+  meeting: AssessmentInputSchema.shape.meeting,
+});
+export type ScoreRequest = z.input<typeof ScoreRequestSchema>;
+
+export const RecommendationRequestSchema = PolicyRefSchema.extend({ ...RecommendationInputSchema.shape });
+export type RecommendationRequest = z.input<typeof RecommendationRequestSchema>;
+
+export const RecommendationResponseSchema = z.object({
+  policy: PolicyIdentitySchema,
+  quorum: QuorumResponseSchema.omit({ policy: true }),
+  ballots: z.number().int(),
+  validBallots: z.number().int(),
+  base: z.object({ kind: z.enum(["validBallots", "attendees"]), value: z.number().int() }),
+  invalid: z.array(z.object({ row: z.number().int(), ballotId: z.string(), code: z.enum(["empty", "too_many", "repeated_name", "write_in_not_allowed"]), message: BilingualSchema })),
+  tally: z.array(z.object({ candidate: z.string(), votes: z.number().int(), fraction: z.string(), percent: z.string(), qualifies: z.boolean() })),
+  shortlistSize: z.number().int(),
+  shortlist: z.array(z.string()),
+  tied: z.array(z.string()),
+  reviewRequired: z.boolean(),
+  message: BilingualSchema,
+});
+
+export const AdvanceRequestSchema = AdvanceInputSchema;
+export const AdvanceResponseSchema = z.object({
+  advanced: z.array(z.string()),
+  tied: z.array(z.string()),
+  eliminated: z.array(z.string()),
+  reviewRequired: z.boolean(),
+  message: BilingualSchema,
+});
+
+// ---- policies ----
+
+export const PublishedPolicySchema = z.object({
+  identity: PolicyIdentitySchema,
+  publishedAt: z.string().meta({ description: "ISO 8601 time of publication" }),
+  publishedBy: z.string(),
+  policy: PolicySchema,
+});
+export type PublishedPolicy = z.infer<typeof PublishedPolicySchema>;
+
+export const PolicySummarySchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  title: z.string(),
+  sha256: z.string(),
+  publishedAt: z.string(),
+});
+export const PolicyListSchema = z.object({ items: z.array(PolicySummarySchema) });
+
+// ---- scored sheets ----
+
+export const SheetSubmitSchema = z.object({
+  unit: z.string().min(1).max(200).meta({ description: "单位: the unit the sheet covers" }),
+  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/, "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06"),
+  title: z.string().max(200).optional(),
+  result: AssessmentResultSchema,
+});
+export type SheetSubmit = z.input<typeof SheetSubmitSchema>;
+
+export const SheetSummarySchema = z.object({
+  id: z.string(),
+  unit: z.string(),
+  period: z.string(),
+  title: z.string().optional(),
+  policy: PolicyIdentitySchema,
+  cadres: z.number().int(),
+  submittedAt: z.string(),
+  submittedBy: z.string(),
+});
+export type SheetSummary = z.infer<typeof SheetSummarySchema>;
+export const SheetListSchema = z.object({ items: z.array(SheetSummarySchema) });
+export const StoredSheetSchema = SheetSummarySchema.extend({ result: AssessmentResultSchema });
+
+// ---- audit ----
+
+export const AuditEntrySchema = z.object({
+  seq: z.number().int().nonnegative(),
+  at: z.string(),
+  actor: z.string(),
+  action: z.enum(["policy.publish", "sheet.submit"]),
+  subject: z.string().meta({ description: "policy id@version or sheet id" }),
+  policy: PolicyIdentitySchema,
+  contentSha256: z.string(),
+  prevHash: z.string(),
+  hash: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntrySchema>;
+export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema) });
+export const AuditVerifySchema = z.object({
+  ok: z.boolean(),
+  entries: z.number().int(),
+  firstBroken: z.number().int().nullable().meta({ description: "seq of the first entry whose hash or link does not verify" }),
+  message: BilingualSchema,
+});
+
+// ---- errors (RFC 9457) ----
+
+export const ProblemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  message: BilingualSchema.optional(),
+  errors: z.array(z.object({ pointer: z.string(), path: z.array(z.union([z.string(), z.number()])), message: BilingualSchema })).optional(),
+});
+export type Problem = z.infer<typeof ProblemSchema>;
