@@ -62,6 +62,7 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       composite: e.composite ? roundedNumber(e.composite) : null,
       compositeExact: e.composite ? toFractionString(e.composite) : null,
       dimensions: e.dimensions ? (Object.fromEntries(DIMENSIONS.map((d, k) => [d, roundedNumber(e.dimensions![k]!)])) as Record<Dimension, number>) : null,
+      dimensionsExact: e.dimensions ? (Object.fromEntries(DIMENSIONS.map((d, k) => [d, toFractionString(e.dimensions![k]!)])) as Record<Dimension, string>) : null,
       groups: groupSummaries(compiled, c, e),
       renormalised: e.composite !== null && missing.length > 0,
       rank: null,

@@ -68,6 +68,10 @@ export const CadreResultSchema = z.object({
   composite: z.number().nullable(),
   compositeExact: z.string().nullable(),
   dimensions: DimensionScores.nullable(),
+  dimensionsExact: z
+    .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.string()])) as Record<(typeof DIMENSIONS)[number], z.ZodString>)
+    .nullable()
+    .meta({ description: "D(d) as exact fractions in lowest terms, so a sheet can recompute the composite" }),
   groups: z.record(z.string(), GroupSummarySchema),
   renormalised: z.boolean(),
   rank: z.number().int().nullable(),
