@@ -130,6 +130,7 @@ export const SheetSubmitSchema = z.object({
   period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/, "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06"),
   title: z.string().max(200).optional(),
   result: AssessmentResultSchema,
+  policy: PolicySchema.optional().meta({ description: "The policy document itself, required only when its identity is not published on the server" }),
 });
 export type SheetSubmit = z.input<typeof SheetSubmitSchema>;
 
