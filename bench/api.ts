@@ -1,0 +1,77 @@
+/**
+ * API throughput and latency against the local host and Azurite (autocannon, loopback only).
+ * Prints requests per second and p50/p99 latency for:
+ *   /api/health (the floor), /api/rules/verdict with 1 and 1,000 items, /api/score with 100 cadres x 40 ballots.
+ * Targets: verdict x1000 p99 < 50 ms; verdict x1 at least half the throughput of health.
+ * Run: npx tsx bench/api.ts   (DURATION=seconds per case, default 8)
+ */
+import autocannon from "autocannon";
+import { startStack } from "../test/integration/harness.ts";
+
+const duration = Number(process.env.DURATION ?? 8);
+const connections = 8;
+
+function verdictItems(n: number) {
+  return Array.from({ length: n }, (_, i) => ({
+    excellent: (i * 7) % 20,
+    competent: 10 + (i % 9),
+    basic: i % 5,
+    incompetent: i % 4,
+    blank: i % 2,
+    composite: 70 + (i % 2500) / 100,
+    dimensions: { morality: 80 + (i % 15), ability: 78 + (i % 17), diligence: 82, achievement: 75 + (i % 20), integrity: 88 },
+  }));
+}
+
+function scoreBody(cadres: number, ballotsPer: number) {
+  const groups = ["superior", "peer", "subordinate", "service"];
+  const posts = ["principal", "deputy", "department_head", "technical", "staff"];
+  const cs = Array.from({ length: cadres }, (_, i) => ({ cadreId: `C${i}`, name: `干部${i}`, unit: `单位${i % 7}`, post: posts[i % 5]! }));
+  const ballots = cs.flatMap((c, ci) =>
+    Array.from({ length: ballotsPer }, (_, b) => ({
+      ballotId: `B${b}`,
+      raterGroup: groups[b % 4]!,
+      cadreId: c.cadreId,
+      morality: 60 + ((ci * 31 + b * 7) % 40),
+      ability: 60 + ((ci * 17 + b * 11) % 40),
+      diligence: 60 + ((ci * 13 + b * 5) % 40),
+      achievement: 60 + ((ci * 7 + b * 3) % 40),
+      integrity: 70 + ((ci + b) % 30),
+      gradeVote: ["优秀", "称职", "称职", "基本称职", ""][b % 5],
+    })),
+  );
+  return { policyId: "default", cadres: cs, ballots };
+}
+
+async function run(name: string, url: string, init: { method?: "GET" | "POST"; body?: string; token?: string }) {
+  const result = await autocannon({
+    url,
+    connections,
+    duration,
+    method: init.method ?? "GET",
+    body: init.body,
+    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
+  });
+  const bad = result.non2xx + result.errors + result.timeouts;
+  const row = { case: name, "req/s": Math.round(result.requests.average), "p50 ms": result.latency.p50, "p99 ms": result.latency.p99, requests: result.requests.total, "non-2xx/errors": bad, "body bytes": init.body?.length ?? 0 };
+  return row;
+}
+
+const stack = await startStack({ inMemory: true });
+try {
+  const token = await stack.token("assessor");
+  const api = stack.apiBase;
+  const rows = [];
+  rows.push(await run("health", `${api}/health`, {}));
+  rows.push(await run("verdict x1", `${api}/rules/verdict`, { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1) }), token }));
+  rows.push(await run("verdict x1000", `${api}/rules/verdict`, { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1000) }), token }));
+  rows.push(await run("score 100x40", `${api}/score`, { method: "POST", body: JSON.stringify(scoreBody(100, 40)), token }));
+  console.log(`kaoping bench/api — ${connections} connections, ${duration} s per case, node ${process.version}, local host + Azurite`);
+  console.table(rows);
+  const [health, v1, v1000] = rows;
+  console.log(`verdict x1000 p99: ${v1000!["p99 ms"]} ms (target < 50 ms) ${v1000!["p99 ms"] < 50 ? "OK" : "MISSED"}`);
+  const ratio = v1!["req/s"] / health!["req/s"];
+  console.log(`verdict x1 / health throughput: ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? "OK" : "MISSED"}`);
+} finally {
+  await stack.stop();
+}

@@ -1,0 +1,88 @@
+import {
+  DEFAULT_POLICY,
+  advanceRound,
+  checkQuorum,
+  parseFraction,
+  policyIdentity,
+  scoreWithIdentity,
+  tallyRecommendation,
+  verdictBatch,
+  type PolicyIdentity,
+} from "../../shared/index.ts";
+
+/** A request and a response body per operation, shown in the OpenAPI documents. */
+export interface OperationExamples {
+  request?: unknown;
+  response?: unknown;
+}
+
+const cadres = [
+  { cadreId: "C001", name: "张三", unit: "发展改革局", post: "党政正职" },
+  { cadreId: "C002", name: "李四", unit: "发展改革局", post: "党政副职" },
+];
+const ballots = ["superior", "peer", "subordinate"].flatMap((raterGroup, g) =>
+  cadres.flatMap((c, k) =>
+    [0, 1, 2].map((i) => ({
+      ballotId: `${raterGroup.slice(0, 2).toUpperCase()}${i + 1}`,
+      raterGroup,
+      cadreId: c.cadreId,
+      morality: 92 - k * 4 + i,
+      ability: i === 0 ? "好" : 88 - g,
+      diligence: 90 - k * 3,
+      achievement: 86.5 + i,
+      integrity: 95 - k * 2,
+      gradeVote: i === 2 && k === 1 ? "基本称职" : i === 0 ? "优秀" : "称职",
+    })),
+  ),
+);
+
+const at = "2026-11-24T08:00:00.000Z";
+
+/** Built from the shared engine, so every example is a real answer of this version. */
+export async function buildExamples(): Promise<Record<string, OperationExamples>> {
+  const policy = DEFAULT_POLICY;
+  const identity: PolicyIdentity = await policyIdentity(policy);
+  const result = scoreWithIdentity(policy, identity, { cadres, ballots });
+  const verdictItems = [
+    { excellent: 12, competent: 9, basic: 6, incompetent: 3, blank: 0, composite: 86.4, dimensions: { morality: 88, ability: 85, diligence: 87, achievement: 86, integrity: 90 } },
+    { excellent: 5, competent: 14, basic: 8, incompetent: 3, blank: 0 },
+  ];
+  const recommendation = {
+    expected: 50,
+    attendees: 42,
+    vacancies: 1,
+    candidates: ["王五", "赵六", "孙七"],
+    ballots: [
+      { ballotId: "R1", names: ["王五"] },
+      { ballotId: "R2", names: ["王五"] },
+      { ballotId: "R3", names: ["赵六"] },
+      { ballotId: "R4", names: [] },
+    ],
+  };
+  const advance = { advance: 2, candidates: [{ name: "王五", value: 88.5 }, { name: "赵六", value: "86.25" }, { name: "孙七", value: 79 }] };
+  const published = { identity, publishedAt: at, publishedBy: "system", policy };
+  const summary = { id: "3f2b6c1e9d7a4b05", unit: "发展改革局", period: "2026", title: "2026 年度考核", policy: identity, cadres: result.cadres.length, submittedAt: at, submittedBy: "assessor@example.org" };
+  const quorum = checkQuorum(42, 50, parseFraction(policy.quorum)!);
+  const { quorum: q, ...tally } = tallyRecommendation(policy, recommendation);
+  return {
+    score: { request: { policyId: "default", cadres, ballots }, response: result },
+    rulesVerdict: { request: { policyId: "default", items: verdictItems }, response: { policy: identity, results: verdictBatch(policy, verdictItems) } },
+    rulesQuorum: { request: { policyId: "default", attendees: 42, expected: 50 }, response: { policy: identity, ...quorum } },
+    rulesRecommendation: { request: { policyId: "default", ...recommendation }, response: { policy: identity, quorum: q, ...tally } },
+    rulesAdvance: { request: advance, response: advanceRound(advance) },
+    policiesList: { response: { items: [{ id: policy.id, version: policy.version, title: policy.title, sha256: identity.sha256, publishedAt: at }] } },
+    policiesGet: { response: published },
+    policiesVersion: { response: published },
+    policiesPut: { request: { ...policy, version: 2 }, response: { ...published, identity: { ...identity, version: 2 } } },
+    sheetsSubmit: { request: { unit: "发展改革局", period: "2026", title: "2026 年度考核", result }, response: summary },
+    sheetsList: { response: { items: [summary] } },
+    sheetsGet: { response: { ...summary, result } },
+    auditList: {
+      response: {
+        items: [{ seq: 0, at, actor: "system", action: "policy.publish", subject: "default@1", policy: identity, contentSha256: identity.sha256, prevHash: "0".repeat(64), hash: "9".repeat(64) }],
+      },
+    },
+    auditVerify: { response: { ok: true, entries: 1, firstBroken: null, message: { "zh-CN": "审计链完整，共 1 条", en: "the audit chain verifies: 1 entry" } } },
+    health: { response: { status: "ok", storage: "ok", version: "0.1.0", time: at, message: { "zh-CN": "服务正常", en: "service is up" } } },
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * Malformed input never reaches a 5xx: for every endpoint, 2,000 generated bodies (arbitrary JSON,
+ * a valid example with one field broken, text that is not JSON) and broken path/query values must
+ * each get a 4xx RFC 9457 problem with a bilingual message (or, for the rare mutation that is still
+ * valid, a 2xx), over real HTTP against Azurite.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import fc from "fast-check";
+import { ProblemSchema } from "../../shared/index.ts";
+import { buildExamples } from "../../functions/openapi/examples.ts";
+import { startStack, type Role, type Stack } from "../integration/harness.ts";
+
+const PER_ENDPOINT = 2_000;
+const CONCURRENCY = 16;
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ inMemory: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+type Body = { kind: "json"; value: unknown } | { kind: "text"; value: string };
+
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return [prefix, ...value.slice(0, 3).flatMap((v, i) => paths(v, [...prefix, i]))];
+  if (value && typeof value === "object") return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  return [prefix];
+}
+
+function setAt(root: unknown, path: (string | number)[], replacement: unknown): unknown {
+  if (path.length === 0) return replacement === DELETE ? undefined : replacement;
+  const copy = structuredClone(root) as Record<string | number, unknown>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, unknown>;
+  const last = path[path.length - 1]!;
+  if (replacement === DELETE) delete node[last];
+  else node[last] = replacement;
+  return copy;
+}
+const DELETE = Symbol("delete");
+
+function malformedBodies(example: unknown, seed: number): Body[] {
+  const broken = fc.oneof(
+    fc.constant(DELETE),
+    fc.constant(null),
+    fc.string({ maxLength: 12 }),
+    fc.integer(),
+    fc.double(),
+    fc.constantFrom(-1, 1e308, -1e308, 0.001, 2 ** 53 + 1),
+    fc.array(fc.jsonValue({ maxDepth: 2 }), { maxLength: 3 }),
+    fc.dictionary(fc.string({ maxLength: 6 }), fc.jsonValue({ maxDepth: 1 }), { maxKeys: 3 }),
+  );
+  const arb: fc.Arbitrary<Body> = fc.oneof(
+    { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => ({ kind: "json" as const, value })) },
+    { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...paths(example)), broken).map(([p, r]) => ({ kind: "json" as const, value: setAt(example, p, r) })) },
+    { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((value) => ({ kind: "text" as const, value: `{${value}` })) },
+  );
+  return fc.sample(arb, { numRuns: PER_ENDPOINT, seed });
+}
+
+async function inBatches<T>(items: T[], run: (item: T) => Promise<void>): Promise<void> {
+  for (let i = 0; i < items.length; i += CONCURRENCY) await Promise.all(items.slice(i, i + CONCURRENCY).map(run));
+}
+
+interface Tally {
+  client: number;
+  ok: number;
+  bad: string[];
+}
+
+async function expectNoServerError(res: Response, label: string, tally: Tally): Promise<void> {
+  const text = await res.text();
+  if (res.status >= 500) {
+    tally.bad.push(`${label} -> ${res.status} ${text.slice(0, 300)}`);
+    return;
+  }
+  if (res.status < 400) {
+    tally.ok++;
+    return;
+  }
+  tally.client++;
+  const type = res.headers.get("content-type") ?? "";
+  const parsed = type.startsWith("application/problem+json") ? ProblemSchema.safeParse(JSON.parse(text)) : undefined;
+  if (!parsed?.success || !parsed.data.message?.["zh-CN"] || !parsed.data.message.en) tally.bad.push(`${label} -> ${res.status} ${type} ${text.slice(0, 200)}`);
+}
+
+const BODY_ENDPOINTS: { name: string; method: "POST" | "PUT"; path: string; role: Role; headers?: () => Record<string, string> }[] = [
+  { name: "score", method: "POST", path: "/score", role: "assessor" },
+  { name: "rulesVerdict", method: "POST", path: "/rules/verdict", role: "assessor" },
+  { name: "rulesQuorum", method: "POST", path: "/rules/quorum", role: "assessor" },
+  { name: "rulesRecommendation", method: "POST", path: "/rules/recommendation", role: "assessor" },
+  { name: "rulesAdvance", method: "POST", path: "/rules/advance", role: "assessor" },
+  { name: "policiesPut", method: "PUT", path: "/policies/fuzzed", role: "admin", headers: () => ({ "If-None-Match": "*" }) },
+  { name: "sheetsSubmit", method: "POST", path: "/sheets", role: "assessor", headers: () => ({ "Idempotency-Key": crypto.randomUUID() }) },
+];
+
+describe("fuzz: malformed bodies get 4xx problem+json, never 5xx", () => {
+  BODY_ENDPOINTS.forEach((ep, k) => {
+    it(`${ep.method} /api${ep.path}: ${PER_ENDPOINT} malformed bodies`, async () => {
+      const examples = await buildExamples();
+      const bodies = malformedBodies(examples[ep.name]!.request, 1_000 + k);
+      const tally: Tally = { client: 0, ok: 0, bad: [] };
+      await inBatches(bodies, async (body) => {
+        const res = await stack.call(ep.role, ep.path, {
+          method: ep.method,
+          headers: { "Content-Type": "application/json", ...(ep.headers?.() ?? {}) },
+          // An undefined JSON value is an empty body.
+          body: body.kind === "json" ? (JSON.stringify(body.value) ?? "") : body.value,
+        });
+        await expectNoServerError(res, `${ep.name} ${String(JSON.stringify(body.value)).slice(0, 200)}`, tally);
+      });
+      expect(tally.bad).toEqual([]);
+      expect(tally.client + tally.ok).toBe(PER_ENDPOINT);
+      // The generator really is hostile: most of what it sends is refused (a broken score cell is
+      // not refused but reported as an issue in a 2xx result, so this is not "nearly all").
+      expect(tally.client).toBeGreaterThan(PER_ENDPOINT * 0.5);
+    });
+  });
+
+  it(`GET endpoints: ${PER_ENDPOINT} malformed path and query values each`, async () => {
+    const junk = fc.sample(fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom("-1", "0", "1e9", "%00", "../x", "a".repeat(300), "🙂", "' or 1=1")), { numRuns: PER_ENDPOINT, seed: 7 });
+    const tally: Tally = { client: 0, ok: 0, bad: [] };
+    const routes: [Role, (j: string) => string][] = [
+      ["assessor", (j) => `/policies/${encodeURIComponent(j)}`],
+      ["assessor", (j) => `/policies/default/versions/${encodeURIComponent(j)}`],
+      ["hr", (j) => `/sheets/${encodeURIComponent(j)}?format=${encodeURIComponent(j)}`],
+      ["hr", (j) => `/sheets?unit=${encodeURIComponent(j)}&period=${encodeURIComponent(j)}`],
+    ];
+    for (const [role, path] of routes) await inBatches(junk, async (j) => expectNoServerError(await stack.call(role, path(j)), path(j), tally));
+    expect(tally.bad).toEqual([]);
+  });
+});
