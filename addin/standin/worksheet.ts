@@ -1,0 +1,236 @@
+/** Worksheet, worksheet collection, tables and charts of the stand-in. */
+import { boxAddress, parseAddress, type Box } from "./address.ts";
+import { ClientObject, StandinError, type StandinContext } from "./client.ts";
+import { StandinRange } from "./range.ts";
+import { newSheet, usedBox, type ChartRecord, type SheetState } from "./state.ts";
+
+const MAX_ROWS = 1_048_576;
+const MAX_COLS = 16_384;
+const INVALID_NAME = /[:\\/?*[\]]/;
+
+export function checkSheetName(name: string): void {
+  if (!name || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name)) {
+    throw new StandinError("InvalidArgument", `The sheet name '${name}' is not valid (1 to 31 characters, none of : \\ / ? * [ ]).`);
+  }
+}
+
+export class StandinWorksheet extends ClientObject {
+  constructor(
+    context: StandinContext,
+    private readonly state: SheetState | null,
+  ) {
+    super(context, "Worksheet");
+  }
+
+  private get s(): SheetState {
+    if (!this.state) throw new StandinError("ItemNotFound", "The requested worksheet does not exist (null object).");
+    if (!this.context.state.sheets.includes(this.state)) throw new StandinError("ItemNotFound", `The worksheet '${this.state.name}' has been deleted.`);
+    return this.state;
+  }
+
+  protected readers(): Record<string, () => unknown> {
+    return {
+      name: () => this.s.name,
+      id: () => this.s.id,
+      position: () => this.context.state.sheets.indexOf(this.s),
+      visibility: () => this.s.visibility,
+    };
+  }
+
+  get isNullObject(): boolean { return this.nullCheck(this.state === null); }
+  get name(): string { return this.get("name"); }
+  set name(name: string) {
+    checkSheetName(name);
+    if (this.context.state.sheets.some((o) => o !== this.s && o.name.toLowerCase() === name.toLowerCase())) throw new StandinError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+    this.context.queue(["rename", name]);
+    this.s.name = name;
+    this.setLocal("name", name);
+  }
+  get id(): string { return this.get("id"); }
+  get position(): number { return this.get("position"); }
+  get visibility(): string { return this.get("visibility"); }
+  set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
+    this.context.queue(["visibility", v]);
+    this.s.visibility = v;
+    this.setLocal("visibility", v);
+  }
+
+  private range(box: Box): StandinRange {
+    return new StandinRange(this.context, this.s, box, (s) => new StandinWorksheet(this.context, s));
+  }
+  getRange(address?: string): StandinRange {
+    if (!address) return this.range({ row: 0, col: 0, rows: MAX_ROWS, cols: MAX_COLS });
+    return this.range(parseAddress(address).box);
+  }
+  getRangeByIndexes(row: number, col: number, rows: number, cols: number): StandinRange {
+    return this.range({ row, col, rows, cols });
+  }
+  getCell(row: number, col: number): StandinRange {
+    return this.range({ row, col, rows: 1, cols: 1 });
+  }
+  getUsedRange(valuesOnly = false): StandinRange {
+    return this.range(usedBox(this.s, valuesOnly) ?? { row: 0, col: 0, rows: 1, cols: 1 });
+  }
+  getUsedRangeOrNullObject(valuesOnly = false): StandinRange | NullRange {
+    const box = usedBox(this.s, valuesOnly);
+    return box ? this.range(box) : new NullRange(this.context);
+  }
+
+  activate(): void {
+    this.context.queue(["activate", this.s.id]);
+    this.context.state.activeSheetId = this.s.id;
+  }
+  delete(): void {
+    const s = this.s;
+    const wb = this.context.state;
+    if (wb.sheets.filter((o) => o.visibility === "Visible" && o !== s).length === 0) {
+      throw new StandinError("InvalidOperation", "A workbook must contain at least one visible worksheet.");
+    }
+    this.context.queue(["delete", s.id]);
+    wb.sheets = wb.sheets.filter((o) => o !== s);
+    if (wb.activeSheetId === s.id) wb.activeSheetId = wb.sheets.find((o) => o.visibility === "Visible")?.id ?? null;
+  }
+
+  get freezePanes() {
+    const s = this.s;
+    const ctx = this.context;
+    return {
+      freezeRows(n: number) {
+        ctx.queue(["freezeRows", n]);
+        s.frozenRows = n;
+      },
+      freezeColumns(n: number) {
+        ctx.queue(["freezeColumns", n]);
+        s.frozenColumns = n;
+      },
+      unfreeze() {
+        ctx.queue(["unfreeze"]);
+        s.frozenRows = s.frozenColumns = 0;
+      },
+    };
+  }
+
+  get tables() {
+    const { context, s } = this;
+    return {
+      add(address: string | StandinRange, hasHeaders: boolean) {
+        const box = typeof address === "string" ? parseAddress(address).box : address.box;
+        return addTable(context, s, box, hasHeaders);
+      },
+    };
+  }
+
+  get charts() {
+    const { context, s } = this;
+    return {
+      add(type: string, source: StandinRange, seriesBy = "Auto") {
+        const rec: ChartRecord = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(source.box), seriesBy };
+        context.queue(["chart", type, rec.source, seriesBy]);
+        s.charts.push(rec);
+        return chartProxy(context, rec);
+      },
+    };
+  }
+}
+
+export class NullRange {
+  private readonly bornAt: number;
+  constructor(private readonly context: StandinContext) {
+    this.bornAt = context.syncCount;
+  }
+  load(): this {
+    return this;
+  }
+  get isNullObject(): boolean {
+    if (this.context.syncCount <= this.bornAt) throw new StandinError("PropertyNotLoaded", `isNullObject of Range is known only after "context.sync()".`);
+    return true;
+  }
+}
+
+function addTable(ctx: StandinContext, sheet: SheetState, box: Box, hasHeaders: boolean) {
+  const all = ctx.state.sheets.flatMap((s) => s.tables);
+  const rec = { name: `Table${all.length + 1}`, address: boxAddress(box), hasHeaders };
+  ctx.queue(["table", rec.address, hasHeaders]);
+  sheet.tables.push(rec);
+  return {
+    set name(name: string) {
+      if (ctx.state.sheets.some((s) => s.tables.some((t) => t !== rec && t.name === name))) throw new StandinError("InvalidArgument", `A table named '${name}' already exists.`);
+      ctx.queue(["tableName", name]);
+      rec.name = name;
+    },
+    set style(style: string) {
+      ctx.queue(["tableStyle", style]);
+      (rec as { style?: string }).style = style;
+    },
+  };
+}
+
+function chartProxy(ctx: StandinContext, rec: ChartRecord) {
+  return {
+    set name(name: string) {
+      ctx.queue(name);
+      rec.name = name;
+    },
+    title: {
+      set text(t: string) {
+        ctx.queue(t);
+        rec.title = t;
+      },
+    },
+    legend: { set visible(_v: boolean) { ctx.queue(["legend", _v]); } },
+    setPosition(start: string | StandinRange, end?: string | StandinRange) {
+      const a = (x: string | StandinRange) => (typeof x === "string" ? x : boxAddress(x.box));
+      ctx.queue(["position", a(start), end && a(end)]);
+      rec.position = end === undefined ? { start: a(start) } : { start: a(start), end: a(end) };
+    },
+    series: {
+      getItemAt(_i: number) {
+        return {
+          setXAxisValues(range: StandinRange) {
+            ctx.queue(["xAxis", boxAddress(range.box)]);
+            rec.xAxisValues = boxAddress(range.box);
+          },
+        };
+      },
+    },
+  };
+}
+
+export class StandinWorksheetCollection extends ClientObject {
+  constructor(context: StandinContext) {
+    super(context, "WorksheetCollection");
+  }
+  protected readers(): Record<string, () => unknown> {
+    return { items: () => this.context.state.sheets.map((s) => new StandinWorksheet(this.context, s)) };
+  }
+  get items(): StandinWorksheet[] { return this.get("items"); }
+
+  private find(name: string): SheetState | undefined {
+    return this.context.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  }
+  add(name?: string): StandinWorksheet {
+    const wb = this.context.state;
+    let n = wb.sheets.length + 1;
+    const sheetName = name ?? (() => { while (this.find(`Sheet${n}`)) n++; return `Sheet${n}`; })();
+    checkSheetName(sheetName);
+    if (this.find(sheetName)) throw new StandinError("ItemAlreadyExists", `A worksheet named '${sheetName}' already exists.`);
+    this.context.queue(["addSheet", sheetName]);
+    const s = newSheet(wb, sheetName);
+    if (!wb.activeSheetId) wb.activeSheetId = s.id;
+    return new StandinWorksheet(this.context, s);
+  }
+  getItem(name: string): StandinWorksheet {
+    const s = this.find(name);
+    if (!s) throw new StandinError("ItemNotFound", `The requested worksheet '${name}' does not exist.`);
+    return new StandinWorksheet(this.context, s);
+  }
+  getItemOrNullObject(name: string): StandinWorksheet {
+    return new StandinWorksheet(this.context, this.find(name) ?? null);
+  }
+  getActiveWorksheet(): StandinWorksheet {
+    const wb = this.context.state;
+    const s = wb.sheets.find((x) => x.id === wb.activeSheetId) ?? wb.sheets[0];
+    if (!s) throw new StandinError("ItemNotFound", "The workbook has no worksheet.");
+    return new StandinWorksheet(this.context, s);
+  }
+}
