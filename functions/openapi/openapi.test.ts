@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import SwaggerParser from "@apidevtools/swagger-parser";
-import Ajv2020 from "ajv/dist/2020.js";
+import { Ajv2020 } from "ajv/dist/2020.js";
 import { OPERATIONS } from "../operations.ts";
 import { apiDocuments } from "./build.ts";
 import { buildExamples } from "./examples.ts";

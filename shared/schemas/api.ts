@@ -182,3 +182,18 @@ export const ProblemSchema = z.object({
   errors: z.array(z.object({ pointer: z.string(), path: z.array(z.union([z.string(), z.number()])), message: BilingualSchema })).optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
+
+// ---- health ----
+
+export const HealthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  storage: z.enum(["ok", "unavailable", "not_configured"]),
+  version: z.string(),
+  time: z.string(),
+  message: BilingualSchema,
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+// ---- scored-sheet pull: the query of GET /api/sheets/{id} ----
+
+export const SheetFormatSchema = z.enum(["json", "csv", "xlsx"]);

@@ -1,0 +1,53 @@
+import type { HttpRequest } from "@azure/functions";
+import type { z } from "zod";
+import { ProblemError, validationProblem } from "./problem.ts";
+
+const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`);
+
+/** Reads the body as bytes, refusing it (413) as soon as it passes the route's documented limit. */
+export async function readBodyBytes(req: HttpRequest, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () =>
+    new ProblemError(413, "too-large", { "zh-CN": `请求内容超过本接口上限 ${kib(maxBytes)}`, en: `request body exceeds this operation's limit of ${kib(maxBytes)}` });
+  const declared = Number(req.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (!req.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = req.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/** JSON body, parsed then validated: malformed JSON is the caller's 400, never our 500. */
+export async function readJson<S extends z.ZodType>(req: HttpRequest, schema: S, maxBytes: number): Promise<z.output<S>> {
+  const type = req.headers.get("content-type");
+  if (type && !/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim()))
+    throw new ProblemError(415, "unsupported-media-type", { "zh-CN": `请求内容须为 JSON（Content-Type: application/json），收到 ${type}`, en: `the body must be JSON (Content-Type: application/json), got ${type}` });
+  const bytes = await readBodyBytes(req, maxBytes);
+  let text: string;
+  try {
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new ProblemError(400, "malformed-json", { "zh-CN": "请求内容不是有效的 UTF-8 文本", en: "the body is not valid UTF-8 text" });
+  }
+  if (text.trim() === "") throw new ProblemError(400, "malformed-json", { "zh-CN": "请求内容为空，须为 JSON", en: "the body is empty; JSON is required" });
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new ProblemError(400, "malformed-json", { "zh-CN": `请求内容不是有效的 JSON：${why}`, en: `the body is not valid JSON: ${why}` });
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw validationProblem(parsed.error);
+  return parsed.data;
+}

@@ -1,0 +1,161 @@
+import { DEFAULT_POLICIES, DEFAULT_POLICY, PolicySchema, canonicalJson, policyIdentity, type Policy, type PolicyIdentity, type PublishedPolicy } from "../../shared/index.ts";
+import { clients, getEntity } from "./clients.ts";
+import { appendWithRecords, LEDGER } from "./ledger.ts";
+import { ProblemError } from "../lib/problem.ts";
+
+interface PolicyRow {
+  id: string;
+  version: number;
+  title: string;
+  sha256: string;
+  publishedAt: string;
+  publishedBy: string;
+  /** The canonical JSON: exactly what the sha256 covers. */
+  doc: string;
+}
+
+/** Ids a policy may have (PolicySchema's key rule); anything else cannot be stored, so is simply not found. */
+const isPolicyId = (id: string) => /^[A-Za-z][A-Za-z0-9_-]{0,63}$/.test(id);
+
+// "~" sorts after every character a policy id or a padded version may hold, so prefix ranges work.
+const versionKey = (id: string, version: number) => `p~${id}~${String(version).padStart(10, "0")}`;
+
+export const policyEtag = (p: PolicyIdentity) => `"${p.id}.v${p.version}.${p.sha256.slice(0, 16)}"`;
+
+const toPublished = (r: PolicyRow): PublishedPolicy => ({
+  identity: { id: r.id, version: r.version, sha256: r.sha256 },
+  publishedAt: r.publishedAt,
+  publishedBy: r.publishedBy,
+  policy: PolicySchema.parse(JSON.parse(r.doc)),
+});
+
+async function rows(filter: string): Promise<PolicyRow[]> {
+  const { table } = await clients();
+  const out: PolicyRow[] = [];
+  for await (const r of table.listEntities<PolicyRow>({ queryOptions: { filter } })) out.push(r);
+  return out;
+}
+
+const idRange = (id: string) => `PartitionKey eq '${LEDGER}' and RowKey ge 'p~${id}~' and RowKey lt 'p~${id}~~'`;
+
+export async function latestPolicy(id: string): Promise<PublishedPolicy | undefined> {
+  if (!isPolicyId(id)) return undefined;
+  await seedDefaults();
+  // Only the version numbers travel: the document of a version never changes, so it comes from the cache.
+  const { table } = await clients();
+  let latest = 0;
+  for await (const r of table.listEntities<{ version: number }>({ queryOptions: { filter: idRange(id), select: ["version"] } })) latest = Math.max(latest, r.version);
+  return latest > 0 ? policyVersion(id, latest) : undefined;
+}
+
+/** Published versions are immutable, so a parsed copy can live for the process (and keeps the engine's compiled form warm). */
+const versions = new Map<string, Promise<PublishedPolicy | undefined>>();
+
+export async function policyVersion(id: string, version: number): Promise<PublishedPolicy | undefined> {
+  if (!isPolicyId(id) || !Number.isInteger(version) || version < 1 || version > 9_999_999_999) return undefined;
+  await seedDefaults();
+  const { table } = await clients();
+  const key = `${table.url}|${id}@${version}`;
+  let found = versions.get(key);
+  if (!found) {
+    found = getEntity<PolicyRow>(table, LEDGER, versionKey(id, version)).then((row) => (row ? toPublished(row) : undefined));
+    versions.set(key, found);
+    // A miss or a failure is not cached: the version may be published a moment later, or the store may recover.
+    found.then(
+      (v) => v === undefined && versions.delete(key),
+      () => versions.delete(key),
+    );
+  }
+  return found;
+}
+
+/** Latest version of every policy id. */
+export async function listPolicies(): Promise<PolicyRow[]> {
+  await seedDefaults();
+  const latest = new Map<string, PolicyRow>();
+  for (const r of await rows(`PartitionKey eq '${LEDGER}' and RowKey ge 'p~' and RowKey lt 'p~~'`)) {
+    const seen = latest.get(r.id);
+    if (!seen || seen.version < r.version) latest.set(r.id, r);
+  }
+  return [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+export interface PublishOutcome {
+  published: PublishedPolicy;
+}
+
+/**
+ * Publishes `doc` as the next version of `id`. `ifMatch` must name the current latest version's
+ * ETag (or be absent / "*"-less for a new id); a competitor that published first makes it 412.
+ */
+export async function publishPolicy(id: string, doc: Policy, ifMatch: string | undefined, actor: string): Promise<PublishedPolicy> {
+  let published: PublishedPolicy | undefined;
+  await appendWithRecords(async () => {
+    const current = await latestPolicy(id);
+    checkPrecondition(id, current, ifMatch);
+    const version = (current?.identity.version ?? 0) + 1;
+    const policy = PolicySchema.parse({ ...doc, id, version });
+    const identity = await policyIdentity(policy);
+    const at = new Date().toISOString();
+    published = { identity, publishedAt: at, publishedBy: actor, policy };
+    return {
+      actor,
+      action: "policy.publish",
+      subject: `${id}@${version}`,
+      policy: identity,
+      contentSha256: identity.sha256,
+      records: [{ partitionKey: LEDGER, rowKey: versionKey(id, version), id, version, title: policy.title, sha256: identity.sha256, publishedAt: at, publishedBy: actor, doc: canonicalJson(policy) }],
+    };
+  });
+  return published!;
+}
+
+function checkPrecondition(id: string, current: PublishedPolicy | undefined, ifMatch: string | undefined) {
+  if (!current) {
+    if (ifMatch === undefined || ifMatch.trim() === "") return;
+    throw new ProblemError(412, "precondition-failed", { "zh-CN": `考核方案「${id}」尚不存在，新建时不应带 If-Match`, en: `policy "${id}" does not exist yet; creating it takes no If-Match` });
+  }
+  const etag = policyEtag(current.identity);
+  const given = (ifMatch ?? "").split(",").map((s) => s.trim().replace(/^W\//, ""));
+  if (ifMatch === undefined || ifMatch.trim() === "")
+    throw new ProblemError(412, "precondition-failed", { "zh-CN": `修改考核方案「${id}」须带 If-Match（当前 ETag ${etag}）`, en: `changing policy "${id}" needs If-Match (current ETag ${etag})` }, { headers: { ETag: etag } });
+  if (!given.includes(etag))
+    throw new ProblemError(
+      412,
+      "precondition-failed",
+      { "zh-CN": `考核方案「${id}」已被他人更新为第 ${current.identity.version} 版（ETag ${etag}），请重新加载后再修改`, en: `policy "${id}" has meanwhile been published as version ${current.identity.version} (ETag ${etag}); reload and try again` },
+      { headers: { ETag: etag } },
+    );
+}
+
+let seeding: Promise<void> | undefined;
+let seededFor: string | undefined;
+
+/** The built-in policies become version 1 on first start (and only if that id has none yet). */
+export async function seedDefaults(): Promise<void> {
+  const { table } = await clients();
+  const key = table.url;
+  if (seededFor === key && seeding) return seeding;
+  seededFor = key;
+  seeding = (async () => {
+    for (const p of DEFAULT_POLICIES) {
+      await appendWithRecords(async () => {
+        const existing = await rows(idRange(p.id));
+        if (existing.length > 0) return null;
+        const identity = await policyIdentity(p);
+        return {
+          actor: "system",
+          action: "policy.publish",
+          subject: `${p.id}@${p.version}`,
+          policy: identity,
+          contentSha256: identity.sha256,
+          records: [{ partitionKey: LEDGER, rowKey: versionKey(p.id, p.version), id: p.id, version: p.version, title: p.title, sha256: identity.sha256, publishedAt: new Date().toISOString(), publishedBy: "system", doc: canonicalJson(p) }],
+        };
+      });
+    }
+  })();
+  seeding.catch(() => (seeding = undefined));
+  return seeding;
+}
+
+export { DEFAULT_POLICY };

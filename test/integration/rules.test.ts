@@ -1,0 +1,211 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { problemOf, startStack, type Stack } from "./harness.ts";
+
+let stack: Stack;
+beforeAll(async () => {
+  stack = await startStack({ inMemory: true });
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+describe("POST /api/score", () => {
+  it("scores cadres exactly per the spec and reports a bad row without dropping it", async () => {
+    const same = (ballotId: string, raterGroup: string, cadreId: string, s: number | string, gradeVote: string) => ({
+      ballotId, raterGroup, cadreId, morality: s, ability: s, diligence: s, achievement: s, integrity: s, gradeVote,
+    });
+    const res = await stack.call("assessor", "/score", {
+      method: "POST",
+      json: {
+        cadres: [
+          { cadreId: "C001", name: "张三", unit: "办公室", post: "principal" },
+          { cadreId: "C002", name: "李四", unit: "办公室", post: "一般干部" },
+        ],
+        ballots: [
+          same("1", "superior", "C001", 90, "称职"),
+          same("2", "peer", "C001", 80, "称职"),
+          same("3", "subordinate", "C001", 70, "称职"),
+          same("4", "service", "C001", 100, "称职"),
+          same("5", "上级领导", "C002", "好", "优秀"),
+          same("6", "superior", "C002", "好", "优秀"),
+          same("7", "superior", "C002", "好", "优秀"),
+          { ...same("8", "superior", "C002", 80, "优秀"), integrity: 120 },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    // Built-in default policy, version 1.
+    expect(body.policy).toMatchObject({ id: "default", version: 1 });
+    const [c1, c2] = body.cadres;
+    // Each group has one ballot of equal dimension scores: S = .3*90 + .3*80 + .3*70 + .1*100 = 82.
+    expect(c1).toMatchObject({ cadreId: "C001", composite: 82, compositeExact: "82", rank: 2, renormalised: false, verdict: "fit", grade: "competent" });
+    expect(c1.dimensions).toEqual({ morality: 82, ability: 82, diligence: 82, achievement: 82, integrity: 82 });
+    // One ballot per group is below the privacy threshold of 3: breakdowns withheld.
+    expect(c1.groups.superior).toEqual({ ballots: 1, withheld: true });
+    // C002: three superior ballots of level 好 = 95 (row 9 is out of range and excluded); other groups absent.
+    expect(c2).toMatchObject({ cadreId: "C002", composite: 95, rank: 1, rankInPost: 1, renormalised: true });
+    expect(c2.groups.superior).toEqual({ ballots: 3, kept: 3, mean: 95 });
+    expect(c2.votes).toEqual({ excellent: 3, competent: 0, basic: 0, incompetent: 0, blank: 0, n: 3 });
+    expect(body.issues).toEqual([expect.objectContaining({ sheet: expect.any(String), row: 9, field: "integrity", code: "out_of_range" })]);
+    expect(body.issues[0].message["zh-CN"]).toContain("第 9 行");
+  });
+
+  it("refuses a policy whose weights do not sum to 1, naming the post", async () => {
+    const policy = (await (await stack.call("assessor", "/policies/default")).json()).policy;
+    policy.posts.principal.weights.integrity = 0.2;
+    const res = await stack.call("assessor", "/score", { method: "POST", json: { policy, cadres: [], ballots: [] } });
+    expect(res.status).toBe(400);
+    const p = await problemOf(res);
+    expect(p.errors!.map((e) => e.pointer)).toContain("/policy/posts/principal/weights");
+    const err = p.errors!.find((e) => e.pointer === "/policy/posts/principal/weights")!;
+    expect(err.message["zh-CN"]).toContain("党政正职");
+    expect(err.message.en).toContain("principal");
+  });
+
+  it("404s an unknown policy id or version", async () => {
+    const a = await stack.call("assessor", "/score", { method: "POST", json: { policyId: "nope", cadres: [], ballots: [] } });
+    expect(a.status).toBe(404);
+    const b = await stack.call("assessor", "/score", { method: "POST", json: { policyId: "default", version: 99, cadres: [], ballots: [] } });
+    expect(b.status).toBe(404);
+    expect((await problemOf(b)).message!.en).toContain("version 99");
+  });
+});
+
+describe("POST /api/rules/*", () => {
+  it("verdict: one result per item, in order, with the two-thirds and one-third rules", async () => {
+    const res = await stack.call("assessor", "/rules/verdict", {
+      method: "POST",
+      json: {
+        items: [
+          { excellent: 12, competent: 15, basic: 2, incompetent: 1, composite: 87.35 },
+          { excellent: 0, competent: 5, basic: 3, incompetent: 2, composite: 80 },
+          { excellent: 0, competent: 1, basic: 0, incompetent: 2, composite: 80 },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const { results } = await res.json();
+    expect(results).toHaveLength(3);
+    // 27/30 >= 2/3, 1/30 <= 1/3, 12/30 < 1/2 (not eligible for excellent), band 87.35 -> competent.
+    expect(results[0]).toMatchObject({ n: 30, verdict: "fit", grade: "competent" });
+    // 5/10 < 2/3: unfit for post, grade capped at basic, organisation must confirm.
+    expect(results[1]).toMatchObject({ n: 10, verdict: "unfit_for_post", grade: "basic", reviewRequired: true });
+    expect(results[1].reasons.find((r: { rule: string }) => r.rule === "competency")).toMatchObject({ fraction: "5/10", fired: true });
+    // 2/3 incompetent > 1/3.
+    expect(results[2]).toMatchObject({ n: 3, grade: "incompetent", verdict: "unfit_for_post" });
+  });
+
+  it("verdict: rejects an empty batch and one over 10,000 items with field paths", async () => {
+    const empty = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: [] } });
+    expect(empty.status).toBe(400);
+    expect((await problemOf(empty)).errors![0]!.pointer).toBe("/items");
+    const item = { excellent: 1, competent: 0, basic: 0, incompetent: 0 };
+    const many = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: Array(10_001).fill(item) } });
+    expect(many.status).toBe(400);
+    const ok = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: Array(10_000).fill(item) } });
+    expect(ok.status).toBe(200);
+    // A whole recalculation's answer is large: it travels gzipped when the caller accepts it (fetch does).
+    expect(ok.headers.get("content-encoding")).toBe("gzip");
+    expect((await ok.json()).results).toHaveLength(10_000);
+  });
+
+  it("quorum: 40 of 50 is exactly 4/5 and valid; 39 of 50 is not", async () => {
+    const at = async (attendees: number) => (await stack.call("assessor", "/rules/quorum", { method: "POST", json: { attendees, expected: 50 } })).json();
+    expect(await at(40)).toMatchObject({ valid: true, fraction: "40/50", percent: "80.00", threshold: "4/5" });
+    expect(await at(39)).toMatchObject({ valid: false, fraction: "39/50" });
+  });
+
+  it("recommendation: majority of valid ballots, shortlist of vacancies + 1, invalid ballot reported", async () => {
+    const ballots = [...Array(6).fill({ names: ["王五"] }), ...Array(3).fill({ names: ["赵六"] }), { names: ["王五", "赵六"] }];
+    const res = await stack.call("assessor", "/rules/recommendation", { method: "POST", json: { expected: 10, attendees: 10, vacancies: 1, ballots } });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.quorum.valid).toBe(true);
+    expect(body.validBallots).toBe(9);
+    expect(body.invalid).toEqual([expect.objectContaining({ row: 11, code: "too_many" })]);
+    // 6 * 2 > 9 qualifies; 3 * 2 > 9 does not.
+    expect(body.shortlistSize).toBe(2);
+    expect(body.shortlist).toEqual(["王五"]);
+  });
+
+  it("advance: the top 2 of 90, 85, 85, 70 leave a tie at the cut for a decision", async () => {
+    const res = await stack.call("assessor", "/rules/advance", {
+      method: "POST",
+      json: { advance: 2, candidates: [{ name: "甲", value: 90 }, { name: "乙", value: "85" }, { name: "丙", value: 85 }, { name: "丁", value: 70 }] },
+    });
+    const body = await res.json();
+    expect(body.advanced).toEqual(["甲"]);
+    expect([...body.tied].sort()).toEqual(["丙", "乙"].sort());
+    expect(body.eliminated).toEqual(["丁"]);
+    expect(body.reviewRequired).toBe(true);
+  });
+});
+
+describe("bad requests", () => {
+  it("malformed JSON is a 400 problem with a bilingual message, not a 500", async () => {
+    const res = await stack.call("assessor", "/score", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"cadres": [' });
+    expect(res.status).toBe(400);
+    const p = await problemOf(res);
+    expect(p.status).toBe(400);
+    expect(p.message!["zh-CN"]).toContain("不是有效的 JSON");
+    expect(p.message!.en).toContain("not valid JSON");
+  });
+
+  it("a body over the route's limit is 413", async () => {
+    const res = await stack.call("assessor", "/rules/quorum", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ attendees: 1, expected: 1, pad: "x".repeat(70 * 1024) }) });
+    expect(res.status).toBe(413);
+    expect((await problemOf(res)).message!.en).toContain("64 KiB");
+  });
+
+  it("wrong field types come back with their JSON pointers", async () => {
+    const res = await stack.call("assessor", "/rules/quorum", { method: "POST", json: { attendees: "many", expected: 0 } });
+    expect(res.status).toBe(400);
+    const pointers = (await problemOf(res)).errors!.map((e) => e.pointer).sort();
+    expect(pointers).toEqual(["/attendees", "/expected"]);
+  });
+
+  it("unknown routes are 404 and wrong methods 405, both problem+json", async () => {
+    const a = await stack.call("assessor", "/nothing-here");
+    expect(a.status).toBe(404);
+    await problemOf(a);
+    const b = await stack.call("assessor", "/score", { method: "GET" });
+    expect(b.status).toBe(405);
+    expect((await problemOf(b)).status).toBe(405);
+  });
+});
+
+describe("CORS and health", () => {
+  it("answers the add-in origin's preflight and ignores other origins", async () => {
+    const ok = await fetch(`${stack.apiBase}/rules/verdict`, { method: "OPTIONS", headers: { Origin: stack.allowedOrigin, "Access-Control-Request-Method": "POST" } });
+    expect(ok.status).toBe(204);
+    expect(ok.headers.get("access-control-allow-origin")).toBe(stack.allowedOrigin);
+    expect(ok.headers.get("access-control-allow-headers")).toContain("Authorization");
+    const other = await fetch(`${stack.apiBase}/rules/verdict`, { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+    expect(other.headers.get("access-control-allow-origin")).toBeNull();
+    const get = await stack.call("hr", "/policies", { headers: { Origin: stack.allowedOrigin } });
+    expect(get.headers.get("access-control-allow-origin")).toBe(stack.allowedOrigin);
+  });
+
+  it("health is public", async () => {
+    const res = await fetch(`${stack.apiBase}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ status: "ok", storage: "ok" });
+  });
+});
+
+describe("one route table", () => {
+  it("the local host serves exactly the app.http registrations, which match the operation descriptors", async () => {
+    const { OPERATIONS } = await import("../../functions/operations.ts");
+    const served = new Map(stack.host.registrations.map((r) => [r.name, r]));
+    for (const op of OPERATIONS) {
+      const reg = served.get(op.name);
+      expect(reg, op.name).toBeDefined();
+      expect(reg!.route).toBe(op.route);
+      expect(reg!.methods).toEqual([op.method]);
+      expect(reg!.authLevel).toBe("anonymous");
+    }
+    // Plus the CORS preflight, which is not an API operation.
+    expect([...served.keys()].sort()).toEqual([...OPERATIONS.map((o) => o.name), "preflight"].sort());
+  });
+});
