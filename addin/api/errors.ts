@@ -1,0 +1,51 @@
+import { ProblemSchema, type Bilingual, type Problem } from "../../shared/index.ts";
+
+export type ApiErrorKind = "problem" | "offline" | "timeout" | "bad_response";
+
+const FALLBACK: Record<Exclude<ApiErrorKind, "problem">, Bilingual> = {
+  offline: { "zh-CN": "无法连接考评服务（离线）", en: "Cannot reach the kaoping service (offline)" },
+  timeout: { "zh-CN": "考评服务超时未响应", en: "The kaoping service did not answer in time" },
+  bad_response: { "zh-CN": "考评服务返回了无法识别的数据", en: "The kaoping service sent data that could not be understood" },
+};
+
+/** Every failure of a call, typed: a problem+json answer, no network, a timeout, or an answer we cannot read. */
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | undefined;
+  readonly problem: Problem | undefined;
+  readonly bilingual: Bilingual;
+
+  constructor(kind: ApiErrorKind, bilingual: Bilingual, opts: { status?: number; problem?: Problem; cause?: unknown } = {}) {
+    super(`${bilingual["zh-CN"]} | ${bilingual.en}`, { cause: opts.cause });
+    this.name = "ApiError";
+    this.kind = kind;
+    this.status = opts.status;
+    this.problem = opts.problem;
+    this.bilingual = bilingual;
+  }
+
+  /** The field problems the server named (path and bilingual message), for listing beside the form. */
+  get fieldErrors(): NonNullable<Problem["errors"]> {
+    return this.problem?.errors ?? [];
+  }
+
+  /** The caller could not reach the service: fall back to local rules. */
+  get unreachable(): boolean {
+    return this.kind === "offline" || this.kind === "timeout";
+  }
+
+  static of(kind: Exclude<ApiErrorKind, "problem">, opts: { status?: number; cause?: unknown } = {}): ApiError {
+    return new ApiError(kind, FALLBACK[kind], opts);
+  }
+}
+
+/** Turns an error answer into an ApiError, keeping the server's bilingual message when it sent one. */
+export function problemError(status: number, body: unknown): ApiError {
+  const parsed = ProblemSchema.safeParse(body);
+  if (parsed.success) {
+    const p = parsed.data;
+    const message = p.message ?? { "zh-CN": p.detail ?? p.title, en: p.detail ?? p.title };
+    return new ApiError("problem", message, { status, problem: p });
+  }
+  return new ApiError("problem", { "zh-CN": `考评服务返回错误 ${status}`, en: `The kaoping service answered ${status}` }, { status });
+}

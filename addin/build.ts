@@ -1,0 +1,88 @@
+import { createHash } from "node:crypto";
+import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import cfm from "custom-functions-metadata";
+import { ICON_SIZES, iconPng } from "./assets/png.ts";
+
+/** Builds the add-in into addin/dist: pane, custom functions (one shared runtime), metadata, icons. */
+
+export const ADDIN_DIR = dirname(fileURLToPath(import.meta.url));
+export const DIST_DIR = join(ADDIN_DIR, "dist");
+export const FUNCTIONS_SOURCE = join(ADDIN_DIR, "functions", "functions.ts");
+const STATIC_FILES = [
+  ["taskpane/taskpane.html", "taskpane.html"],
+  ["taskpane/functions.html", "functions.html"],
+  ["taskpane/taskpane.css", "taskpane.css"],
+] as const;
+
+/** functions.json from the JSDoc of functions.ts; a JSDoc mistake fails the build with the tool's message. */
+export async function generateFunctionsMetadata(source = FUNCTIONS_SOURCE): Promise<string> {
+  const result = await cfm.generateCustomFunctionsMetadata(source);
+  if (result.errors.length > 0) throw new Error(`custom-functions-metadata: ${result.errors.join("; ")}`);
+  return result.metadataJson;
+}
+
+/** The hash the manifest records next to its version (JSON re-serialised, so formatting does not count). */
+export const metadataHash = (metadataJson: string): string => createHash("sha256").update(JSON.stringify(JSON.parse(metadataJson))).digest("hex");
+
+export interface BuildOptions {
+  outDir?: string;
+  minify?: boolean;
+  /** Another module in place of addin/excel/index.ts (a test double); default: the real Excel layer. */
+  excelModule?: string;
+}
+
+export async function buildAddin(opts: BuildOptions = {}): Promise<{ outDir: string; files: string[] }> {
+  const outDir = opts.outDir ?? DIST_DIR;
+  await mkdir(outDir, { recursive: true });
+  await build({
+    entryPoints: { taskpane: join(ADDIN_DIR, "taskpane", "main.ts"), functions: FUNCTIONS_SOURCE },
+    outdir: outDir,
+    bundle: true,
+    format: "iife",
+    platform: "browser",
+    // Excel's webviews: Edge WebView2, WKWebView on Mac, and the browser for Excel on the web.
+    target: "es2022",
+    minify: opts.minify ?? true,
+    sourcemap: "linked",
+    legalComments: "none",
+    logLevel: "warning",
+    plugins: opts.excelModule
+      ? [{ name: "excel-double", setup: (b) => b.onResolve({ filter: /\/excel\/index\.ts$/ }, () => ({ path: opts.excelModule! })) }]
+      : [],
+  });
+  await writeFile(join(outDir, "functions.json"), await generateFunctionsMetadata());
+  for (const [from, to] of STATIC_FILES) await copyFile(join(ADDIN_DIR, from), join(outDir, to));
+  for (const size of ICON_SIZES) await writeFile(join(outDir, `icon-${size}.png`), iconPng(size));
+  return { outDir, files: (await readdir(outDir)).sort() };
+}
+
+async function newestMtime(dir: string, skip: string): Promise<number> {
+  let newest = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (path === skip || entry.name === "node_modules") continue;
+    newest = Math.max(newest, entry.isDirectory() ? await newestMtime(path, skip) : (await stat(path)).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when dist is missing or older than any source of the add-in or the shared core. */
+export async function needsBuild(outDir = DIST_DIR): Promise<boolean> {
+  let built: number;
+  try {
+    built = (await stat(join(outDir, "taskpane.js"))).mtimeMs;
+    await stat(join(outDir, "functions.json"));
+  } catch {
+    return true;
+  }
+  const sources = Math.max(await newestMtime(ADDIN_DIR, outDir), await newestMtime(join(ADDIN_DIR, "..", "shared"), ""));
+  return sources > built;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const { outDir, files } = await buildAddin({ minify: !process.argv.includes("--dev") });
+  console.log(`已构建 built ${relative(process.cwd(), outDir) || "."}: ${files.join(", ")}`);
+}

@@ -1,0 +1,97 @@
+import { GRADE_LABELS, GRADE_SEVERITY, GRADES, type AssessmentResult, type Bilingual, type CadreResult, type Issue, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
+import { pick, t, type Lang } from "../i18n/index.ts";
+
+/** Pure formatting and merging for the pane: no DOM, no Excel, so it is tested in Node. */
+
+export interface IssueRow {
+  sheet: string;
+  row: number;
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export const issueRows = (issues: readonly Issue[], lang: Lang): IssueRow[] =>
+  issues.map((i) => ({ sheet: i.sheet, row: i.row, field: i.field, rule: i.code, message: pick(lang, i.message) }));
+
+/** One verdict question per cadre: votes, the rounded composite and dimensions (for bands and vetoes). */
+export function verdictItems(result: AssessmentResult, extra: Map<string, { disciplinary?: boolean; attendees?: number; expected?: number }> = new Map()): VerdictItem[] {
+  return result.cadres.map((c) => {
+    const more = extra.get(c.cadreId) ?? {};
+    return {
+      excellent: c.votes.excellent,
+      competent: c.votes.competent,
+      basic: c.votes.basic,
+      incompetent: c.votes.incompetent,
+      blank: c.votes.blank,
+      ...(c.composite !== null ? { composite: c.composite } : {}),
+      ...(c.dimensions ? { dimensions: c.dimensions } : {}),
+      ...(more.disciplinary ? { disciplinary: true } : {}),
+      ...(more.attendees !== undefined ? { attendees: more.attendees } : {}),
+      ...(more.expected !== undefined ? { expected: more.expected } : {}),
+    };
+  });
+}
+
+/**
+ * Puts the cloud's verdicts into the local result. The quota is applied across cadres, which a per-item
+ * verdict cannot know: a quota tie stays, and otherwise the more severe of the two grades stands, so
+ * merging never lifts anyone past the quota.
+ */
+export function mergeVerdicts(result: AssessmentResult, verdicts: readonly VerdictResultItem[], provisional: boolean): AssessmentResult {
+  if (verdicts.length !== result.cadres.length) throw new Error("verdict count does not match cadre count");
+  const cadres = result.cadres.map((c, i): CadreResult => {
+    const v = verdicts[i]!;
+    const scored = c.composite !== null;
+    let grade = c.grade;
+    if (scored && grade !== "quota_tie" && v.grade !== null && v.grade !== "quota_tie") grade = grade === null || GRADE_SEVERITY[v.grade] > GRADE_SEVERITY[grade] ? v.grade : grade;
+    return {
+      ...c,
+      verdict: scored ? v.verdict : c.verdict,
+      grade,
+      reviewRequired: c.reviewRequired || v.reviewRequired,
+      provisional: c.provisional || v.provisional || provisional,
+    };
+  });
+  return { ...result, cadres };
+}
+
+export interface Summary {
+  cadres: number;
+  counts: { grade: string; label: string; count: number }[];
+  unscored: number;
+  review: { cadreId: string; name: string; grade: string; reasons: string[] }[];
+  provisional: number;
+  issues: number;
+}
+
+/** Counts per grade and who needs organisational review, with the rules that fired. */
+export function summarise(result: AssessmentResult, lang: Lang): Summary {
+  const keys = [...GRADES, "quota_tie"] as const;
+  const counts = keys.map((g) => ({ grade: g as string, label: pick(lang, GRADE_LABELS[g]), count: result.cadres.filter((c) => c.grade === g).length }));
+  const gradeText = (c: CadreResult) => (c.grade ? pick(lang, GRADE_LABELS[c.grade]) : t(lang, "score.unscored"));
+  return {
+    cadres: result.cadres.length,
+    counts,
+    unscored: result.cadres.filter((c) => c.grade === null).length,
+    review: result.cadres
+      .filter((c) => c.reviewRequired)
+      .map((c) => ({ cadreId: c.cadreId, name: c.name, grade: gradeText(c), reasons: c.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => pick(lang, r.message)) })),
+    provisional: result.cadres.filter((c) => c.provisional).length,
+    issues: result.issues.length,
+  };
+}
+
+/** Any error as one line in the user's language: our errors carry both languages. */
+export function errorText(error: unknown, lang: Lang): string {
+  const bilingual = (error as { bilingual?: Bilingual } | null)?.bilingual;
+  if (bilingual && typeof bilingual["zh-CN"] === "string") {
+    const fields = (error as { fieldErrors?: { pointer: string; message: Bilingual }[] }).fieldErrors ?? [];
+    return [pick(lang, bilingual), ...fields.map((f) => `${f.pointer}: ${pick(lang, f.message)}`)].join("\n");
+  }
+  if (error instanceof Error) return error.message;
+  // OfficeRuntime and office.js reject with plain objects { code, message }.
+  const plain = error as { message?: unknown; code?: unknown } | null;
+  if (plain && typeof plain.message === "string") return plain.code === undefined ? plain.message : `${plain.message} (${String(plain.code)})`;
+  return String(error);
+}

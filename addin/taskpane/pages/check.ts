@@ -1,0 +1,47 @@
+import { compilePolicy, validateInput } from "../../../shared/index.ts";
+import { t, type StringKey } from "../../i18n/index.ts";
+import { readCachedPolicy } from "../../api/policy-cache.ts";
+import { issueRows } from "../format.ts";
+import { button, h } from "../dom.ts";
+import type { PaneContext } from "./context.ts";
+
+/** 检查: validate the tables with the shared engine; every issue links to its cell. */
+export function checkPage(ctx: PaneContext): HTMLElement {
+  const { lang } = ctx;
+  const list = h("div", { "data-testid": "issue-list" });
+  const check = () =>
+    ctx.run(async () => {
+      const input = await ctx.excel.readAssessment();
+      const { policy } = readCachedPolicy(ctx.rt.store);
+      const { issues } = validateInput(compilePolicy(policy), input.cadres, input.ballots, input.sheets);
+      await ctx.excel.markIssues(issues);
+      const rows = issueRows(issues, lang);
+      const head = (k: StringKey) => h("th", {}, t(lang, k));
+      list.replaceChildren(
+        h("p", { "data-testid": "issue-count" }, rows.length === 0 ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length }) : t(lang, "check.count", { count: rows.length })),
+        rows.length === 0
+          ? ""
+          : h(
+              "table",
+              { class: "grid" },
+              h("thead", {}, h("tr", {}, head("check.col.sheet"), head("check.col.row"), head("check.col.field"), head("check.col.rule"), head("check.col.message"))),
+              h(
+                "tbody",
+                {},
+                ...rows.map((r, i) =>
+                  h(
+                    "tr",
+                    { "data-testid": `issue-${i}` },
+                    h("td", {}, r.sheet),
+                    h("td", {}, h("a", { href: "#", "data-testid": `issue-link-${i}`, onclick: (e: Event) => (e.preventDefault(), void ctx.run(async () => void (await ctx.excel.selectCell(r.sheet, r.row, r.field)))) }, String(r.row))),
+                    h("td", {}, r.field),
+                    h("td", {}, h("code", {}, r.rule)),
+                    h("td", {}, r.message),
+                  ),
+                ),
+              ),
+            ),
+      );
+    });
+  return h("section", { "data-testid": "page-check" }, h("div", { class: "row" }, button("check-run", t(lang, "check.run"), check)), list);
+}

@@ -1,0 +1,46 @@
+import { DEFAULT_POLICIES, type Policy } from "../../../shared/index.ts";
+import { t } from "../../i18n/index.ts";
+import { saveCachedPolicy } from "../../api/policy-cache.ts";
+import { button, field, h } from "../dom.ts";
+import type { PaneContext } from "./context.ts";
+
+/** 新建考核: choose a published policy (or a built-in one offline) and create the sheets. */
+export function newPage(ctx: PaneContext): HTMLElement {
+  const { lang } = ctx;
+  const select = h("fluent-select", { "data-testid": "policy-select" });
+  const options = new Map<string, { policy?: Policy; id: string; version: number; published: boolean }>();
+  const fill = (entries: { value: string; text: string; policy?: Policy; id: string; version: number; published: boolean }[]) => {
+    select.replaceChildren(...entries.map((e) => h("fluent-option", { value: e.value, "data-testid": `policy-option-${e.value}` }, e.text)));
+    options.clear();
+    for (const e of entries) options.set(e.value, e);
+    if (entries[0]) (select as unknown as { value: string }).value = entries[0].value;
+  };
+  const builtIn = () =>
+    DEFAULT_POLICIES.map((p) => ({ value: `builtin:${p.id}@${p.version}`, text: `${p.title}（${p.id} v${p.version}）· ${t(lang, "new.builtin")}`, policy: p, id: p.id, version: p.version, published: false }));
+  fill(builtIn());
+
+  const fetchList = async () => {
+    const list = await ctx.rt.client.listPolicies();
+    fill([...list.items.map((p) => ({ value: `${p.id}@${p.version}`, text: `${p.title}（${p.id} v${p.version}）`, id: p.id, version: p.version, published: true })), ...builtIn()]);
+  };
+  const load = () => ctx.run(fetchList);
+
+  const create = () =>
+    ctx.run(async () => {
+      const chosen = options.get((select as unknown as { value: string }).value) ?? options.values().next().value;
+      if (!chosen) return;
+      const policy = chosen.policy ?? (await ctx.rt.client.getPolicy(chosen.id, chosen.version)).policy;
+      saveCachedPolicy({ policy, published: chosen.published }, ctx.rt.store);
+      await ctx.excel.createAssessmentSkeleton(policy, lang);
+      return t(lang, "new.created", { title: policy.title, id: policy.id, version: policy.version });
+    });
+
+  // First look on opening: offline is already told by the banner, and the built-in policies stay selectable.
+  void fetchList().catch(() => undefined);
+  return h(
+    "section",
+    { "data-testid": "page-new" },
+    h("div", { class: "row" }, field(t(lang, "new.policy"), select), button("policy-load", t(lang, "new.loadPolicies"), load, "outline")),
+    h("div", { class: "row" }, button("create-skeleton", t(lang, "new.create"), create)),
+  );
+}

@@ -1,0 +1,19 @@
+/**
+ * Stands in for addin/excel/index.ts inside the browser smoke test: hands out the page's
+ * window.__excelData and records every call in window.__excelCalls.
+ */
+type Win = { __excelCalls: { name: string; args: unknown[] }[]; __excelData: { assessment: unknown } };
+const win = globalThis as unknown as Win;
+win.__excelCalls ??= [];
+const record = (name: string, args: unknown[]) => void win.__excelCalls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+
+export const createAssessmentSkeleton = async (...args: unknown[]) => record("createAssessmentSkeleton", args);
+export const readAssessment = async () => (record("readAssessment", []), win.__excelData.assessment);
+export const markIssues = async (...args: unknown[]) => record("markIssues", args);
+export const selectCell = async (...args: unknown[]) => record("selectCell", args);
+export const writeResults = async (...args: unknown[]) => record("writeResults", args);
+export const readStoredResult = async () => null;
+export const writeRecommendationTemplate = async (...args: unknown[]) => record("writeRecommendationTemplate", args);
+export const readRecommendationBallots = async () => [];
+export const writeRecommendationResult = async (...args: unknown[]) => record("writeRecommendationResult", args);
+export const writePulledSheet = async (...args: unknown[]) => (record("writePulledSheet", args), "Pulled");

@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { zhCN } from "../../addin/i18n/zh-CN.ts";
+import { en } from "../../addin/i18n/en.ts";
+import { langFromDisplay, t } from "../../addin/i18n/index.ts";
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe("i18n", () => {
+  it("has an English counterpart for every zh-CN key, with the same placeholders", () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zhCN).sort());
+    for (const key of Object.keys(zhCN) as (keyof typeof zhCN)[]) {
+      expect(en[key].trim(), key).not.toBe("");
+      expect(placeholders(en[key]), key).toEqual(placeholders(zhCN[key]));
+    }
+  });
+  it("is zh-CN first, English only for en display languages", () => {
+    expect(langFromDisplay("en-US")).toBe("en");
+    expect(langFromDisplay("EN-gb")).toBe("en");
+    expect(langFromDisplay("zh-CN")).toBe("zh-CN");
+    expect(langFromDisplay("fr-FR")).toBe("zh-CN");
+    expect(langFromDisplay(undefined)).toBe("zh-CN");
+    expect(t("zh-CN", "submit.sent", { id: "S1" })).toBe("已提交，编号 S1");
+    expect(t("en", "submit.sent", { id: "S1" })).toBe("Submitted as S1");
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from "vitest";
+import type { AssessmentResult, CadreResult, VerdictResultItem } from "../../shared/index.ts";
+import { errorText, issueRows, mergeVerdicts, summarise, verdictItems } from "../../addin/taskpane/format.ts";
+import { idempotencyKey, submissionDone, submissionFingerprint } from "../../addin/taskpane/submission.ts";
+import { candidateList, recommendationRequest } from "../../addin/taskpane/recommendation.ts";
+import { whoText } from "../../addin/taskpane/pages/settings.ts";
+import { ApiError } from "../../addin/api/errors.ts";
+import { memoryStore } from "../../addin/api/settings.ts";
+
+const identity = { id: "default", version: 1, sha256: "0".repeat(64) };
+const cadre = (over: Partial<CadreResult>): CadreResult => ({
+  cadreId: "C001",
+  name: "张三",
+  unit: "一处",
+  post: "principal",
+  composite: 80,
+  compositeExact: "80",
+  dimensions: { morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80 },
+  dimensionsExact: null,
+  groups: {},
+  renormalised: false,
+  rank: 1,
+  rankInPost: 1,
+  votes: { excellent: 1, competent: 1, basic: 1, incompetent: 0, blank: 1, n: 4 },
+  grade: "competent",
+  verdict: "fit",
+  provisional: false,
+  reviewRequired: false,
+  reasons: [],
+  ...over,
+});
+const verdict = (over: Partial<VerdictResultItem>): VerdictResultItem => ({ grade: "competent", verdict: "fit", reviewRequired: false, provisional: false, n: 4, reasons: [], ...over });
+
+describe("score page logic", () => {
+  it("asks one verdict per cadre with votes, rounded scores and the cadre's extra facts", () => {
+    const result: AssessmentResult = { policy: identity, cadres: [cadre({}), cadre({ cadreId: "C002", composite: null, dimensions: null })], issues: [] };
+    const items = verdictItems(result, new Map([["C002", { disciplinary: true }]]));
+    expect(items[0]).toEqual({ excellent: 1, competent: 1, basic: 1, incompetent: 0, blank: 1, composite: 80, dimensions: { morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80 } });
+    expect(items[1]).toEqual({ excellent: 1, competent: 1, basic: 1, incompetent: 0, blank: 1, disciplinary: true });
+  });
+
+  it("merges the cloud's verdicts, never lifting a grade past the local quota, and marks offline results provisional", () => {
+    const result: AssessmentResult = {
+      policy: identity,
+      cadres: [cadre({ cadreId: "A", grade: "competent" }), cadre({ cadreId: "B", grade: "quota_tie" }), cadre({ cadreId: "C", grade: "competent" })],
+      issues: [],
+    };
+    const merged = mergeVerdicts(result, [verdict({ grade: "basic", verdict: "unfit_for_post", reviewRequired: true }), verdict({ grade: "excellent" }), verdict({ grade: "excellent" })], false);
+    expect(merged.cadres.map((c) => [c.grade, c.verdict, c.reviewRequired, c.provisional])).toEqual([
+      ["basic", "unfit_for_post", true, false],
+      ["quota_tie", "fit", false, false],
+      ["competent", "fit", false, false],
+    ]);
+    expect(mergeVerdicts(result, result.cadres.map(() => verdict({ provisional: true })), true).cadres.every((c) => c.provisional)).toBe(true);
+  });
+
+  it("summarises counts per grade and the review-required list with the rules that fired", () => {
+    const fired = { rule: "competency", fired: true, message: { "zh-CN": "优秀和称职票 1/3 低于 2/3", en: "Excellent + competent 1/3 below 2/3" } };
+    const result: AssessmentResult = {
+      policy: identity,
+      cadres: [
+        cadre({ cadreId: "A", grade: "excellent" }),
+        cadre({ cadreId: "B", grade: "competent" }),
+        cadre({ cadreId: "C", name: "王五", grade: "basic", reviewRequired: true, reasons: [fired, { ...fired, rule: "band", message: { "zh-CN": "分档", en: "band" } }] }),
+        cadre({ cadreId: "D", grade: null, composite: null }),
+      ],
+      issues: [{ sheet: "测评票", row: 7, field: "integrity", code: "out_of_range", value: 120, message: { "zh-CN": "超出范围", en: "out of range" } }],
+    };
+    const s = summarise(result, "zh-CN");
+    expect(s.counts.map((c) => [c.label, c.count])).toEqual([["优秀", 1], ["称职", 1], ["基本称职", 1], ["不称职", 0], ["名额并列待定", 0]]);
+    expect(s.unscored).toBe(1);
+    expect(s.review).toEqual([{ cadreId: "C", name: "王五", grade: "基本称职", reasons: ["优秀和称职票 1/3 低于 2/3"] }]);
+    expect(s.issues).toBe(1);
+    expect(issueRows(result.issues, "en")).toEqual([{ sheet: "测评票", row: 7, field: "integrity", rule: "out_of_range", message: "out of range" }]);
+  });
+
+  it("shows a server problem in the user's language with its field paths", () => {
+    const e = new ApiError("problem", { "zh-CN": "请求有误", en: "Bad request" }, { status: 400, problem: { type: "x", title: "t", status: 400, errors: [{ pointer: "/period", path: ["period"], message: { "zh-CN": "格式错误", en: "invalid format" } }] } });
+    expect(errorText(e, "zh-CN")).toBe("请求有误\n/period: 格式错误");
+    expect(errorText(e, "en")).toBe("Bad request\n/period: invalid format");
+  });
+});
+
+describe("idempotent submission", () => {
+  it("keeps the key until the server accepts, so a retry never duplicates", () => {
+    const store = memoryStore();
+    let n = 0;
+    const mint = () => `key-${++n}`;
+    const fp = submissionFingerprint({ unit: "一处", period: "2026", result: { a: 1 } });
+    expect(idempotencyKey(store, fp, mint)).toBe("key-1");
+    expect(idempotencyKey(store, fp, mint)).toBe("key-1"); // retry after a timeout
+    const other = submissionFingerprint({ unit: "二处", period: "2026", result: { a: 1 } });
+    expect(other).not.toBe(fp);
+    expect(idempotencyKey(store, other, mint)).toBe("key-2"); // a different submission
+    submissionDone(store, "key-2");
+    expect(idempotencyKey(store, other, mint)).toBe("key-3"); // accepted: the next one is new
+  });
+});
+
+describe("recommendation form", () => {
+  it("combines the sheet's ballots with the typed counts and names a bad field", () => {
+    const ballots = [{ ballotId: "1", names: ["甲"] }];
+    expect(recommendationRequest(ballots, { vacancies: "1", expected: "50", attendees: "45", candidates: "甲\n乙、丙" })).toEqual({
+      ok: true,
+      input: { vacancies: 1, expected: 50, attendees: 45, ballots, candidates: ["甲", "乙", "丙"] },
+    });
+    expect(recommendationRequest({ ballots, expected: 50, attendees: 41, vacancies: 2 }, { vacancies: "1", expected: "", attendees: "", candidates: "" })).toEqual({
+      ok: true,
+      input: { vacancies: 2, expected: 50, attendees: 41, ballots },
+    });
+    expect(recommendationRequest(ballots, { vacancies: "1", expected: "五十", attendees: "45", candidates: "" })).toEqual({ ok: false, field: "expected" });
+    expect(candidateList(" 甲 ,\n\n乙 ")).toEqual(["甲", "乙"]);
+  });
+});
+
+describe("settings", () => {
+  it("shows the signed-in user and translated roles", () => {
+    const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+    const jwt = `${part({ alg: "none" })}.${part({ name: "李四", roles: ["hr", "admin"] })}.x`;
+    expect(whoText(jwt, "zh-CN")).toBe("当前用户：李四；角色：人事部门、管理员");
+    expect(whoText(jwt, "en")).toBe("Signed in as 李四; roles: HR, Administrator");
+    expect(whoText(null, "zh-CN")).toBe("未登录");
+  });
+});
