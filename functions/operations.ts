@@ -2,6 +2,7 @@ import type { Operation } from "./lib/operation.ts";
 import { operation as score } from "./score.ts";
 import { operation as rulesVerdict } from "./rules-verdict.ts";
 import { operation as rulesQuorum } from "./rules-quorum.ts";
+import { operation as rulesQuorumBatch } from "./rules-quorum-batch.ts";
 import { operation as rulesRecommendation } from "./rules-recommendation.ts";
 import { operation as rulesAdvance } from "./rules-advance.ts";
 import { operation as policiesList } from "./policies-list.ts";
@@ -22,6 +23,7 @@ export const OPERATIONS: readonly Operation[] = [
   score,
   rulesVerdict,
   rulesQuorum,
+  rulesQuorumBatch,
   rulesRecommendation,
   rulesAdvance,
   policiesList,

@@ -4,6 +4,8 @@ import {
   PolicyListSchema,
   PublishedPolicySchema,
   QuorumResponseSchema,
+  QuorumBatchResponseSchema,
+  type QuorumBatchRequest,
   RecommendationResponseSchema,
   AssessmentResultSchema,
   SheetListSchema,
@@ -152,6 +154,10 @@ export class ApiClient {
   verdict(body: VerdictRequest, call?: CallOptions) {
     return this.request("POST", "/api/rules/verdict", VerdictResponseSchema, body, call);
   }
+  quorumBatch(body: QuorumBatchRequest, call?: CallOptions) {
+    return this.request("POST", "/api/rules/quorum/batch", QuorumBatchResponseSchema, body, call);
+  }
+
   quorum(body: { attendees: number; expected: number; policyId?: string; version?: number }, call?: CallOptions) {
     return this.request("POST", "/api/rules/quorum", QuorumResponseSchema, body, call);
   }

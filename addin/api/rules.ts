@@ -23,8 +23,6 @@ export interface RulesServiceOptions {
   policy: () => CachedPolicy;
   windowMs?: number;
   timeoutMs?: number;
-  /** Quorum has no batch endpoint: at most this many distinct questions in flight at once. */
-  quorumConcurrency?: number;
 }
 
 export interface RulesService {
@@ -50,19 +48,6 @@ export function localQuorum(policy: Policy, q: QuorumQuestion): QuorumAnswer {
   return { valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: true };
 }
 
-async function pool<T, R>(items: T[], limit: number, run: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await run(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 export function createRulesService(opts: RulesServiceOptions): RulesService {
   const { client } = opts;
   const timeoutMs = opts.timeoutMs ?? 5000;
@@ -78,20 +63,14 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
     fallback: (items) => localVerdicts(opts.policy().policy, items),
   });
 
+  // Like VERDICT: every QUORUM cell of one recalculation goes out as one request.
   const quorum = createBatcher<QuorumQuestion, QuorumAnswer>({
     windowMs: opts.windowMs,
     timeoutMs,
+    maxItems: 10_000,
     send: async (items, signal) => {
-      // Identical questions (a column of the same meeting) become one request.
-      const keyOf = (q: QuorumQuestion) => `${q.attendees}/${q.expected}`;
-      const unique = [...new Map(items.map((q) => [keyOf(q), q])).values()];
-      const ref = policyRef(opts.policy());
-      const answers = await pool(unique, opts.quorumConcurrency ?? 6, async (q) => {
-        const r = await client.quorum({ ...ref, ...q }, { signal, timeoutMs });
-        return [keyOf(q), { valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: false }] as const;
-      });
-      const byKey = new Map(answers);
-      return items.map((q) => byKey.get(keyOf(q))!);
+      const res = await client.quorumBatch({ ...policyRef(opts.policy()), items }, { signal, timeoutMs });
+      return res.results.map((r) => ({ valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: false }));
     },
     fallback: (items) => items.map((q) => localQuorum(opts.policy().policy, q)),
   });

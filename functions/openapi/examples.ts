@@ -68,6 +68,10 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
     score: { request: { policyId: "default", cadres, ballots }, response: result },
     rulesVerdict: { request: { policyId: "default", items: verdictItems }, response: { policy: identity, results: verdictBatch(policy, verdictItems) } },
     rulesQuorum: { request: { policyId: "default", attendees: 42, expected: 50 }, response: { policy: identity, ...quorum } },
+    rulesQuorumBatch: {
+      request: { policyId: "default", items: [{ attendees: 40, expected: 50 }, { attendees: 39, expected: 50 }] },
+      response: { policy: identity, results: [checkQuorum(40, 50, parseFraction(policy.quorum)!), checkQuorum(39, 50, parseFraction(policy.quorum)!)] },
+    },
     rulesRecommendation: { request: { policyId: "default", ...recommendation }, response: { policy: identity, quorum: q, ...tally } },
     rulesAdvance: { request: advance, response: advanceRound(advance) },
     policiesList: { response: { items: [{ id: policy.id, version: policy.version, title: policy.title, sha256: identity.sha256, publishedAt: at }] } },

@@ -197,3 +197,14 @@ export type Health = z.infer<typeof HealthSchema>;
 // ---- scored-sheet pull: the query of GET /api/sheets/{id} ----
 
 export const SheetFormatSchema = z.enum(["json", "csv", "xlsx"]);
+
+// ---- quorum in batches (what KAOPING.QUORUM calls, one request per recalculation) ----
+
+export const QuorumBatchRequestSchema = PolicyRefSchema.extend({
+  items: z.array(z.object({ attendees: count, expected: z.number().int().positive().max(1_000_000_000) })).min(1).max(10_000),
+});
+export type QuorumBatchRequest = z.input<typeof QuorumBatchRequestSchema>;
+export const QuorumBatchResponseSchema = z.object({
+  policy: PolicyIdentitySchema,
+  results: z.array(QuorumResponseSchema.omit({ policy: true })),
+});

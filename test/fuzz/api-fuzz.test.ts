@@ -90,6 +90,7 @@ const BODY_ENDPOINTS: { name: string; method: "POST" | "PUT"; path: string; role
   { name: "score", method: "POST", path: "/score", role: "assessor" },
   { name: "rulesVerdict", method: "POST", path: "/rules/verdict", role: "assessor" },
   { name: "rulesQuorum", method: "POST", path: "/rules/quorum", role: "assessor" },
+  { name: "rulesQuorumBatch", method: "POST", path: "/rules/quorum/batch", role: "assessor" },
   { name: "rulesRecommendation", method: "POST", path: "/rules/recommendation", role: "assessor" },
   { name: "rulesAdvance", method: "POST", path: "/rules/advance", role: "assessor" },
   { name: "policiesPut", method: "PUT", path: "/policies/fuzzed", role: "admin", headers: () => ({ "If-None-Match": "*" }) },

@@ -116,6 +116,17 @@ describe("POST /api/rules/*", () => {
     expect(await at(39)).toMatchObject({ valid: false, fraction: "39/50" });
   });
 
+  it("quorum/batch: each meeting's finding, in request order, in one request", async () => {
+    const res = await stack.call("assessor", "/rules/quorum/batch", { method: "POST", json: { items: [{ attendees: 40, expected: 50 }, { attendees: 39, expected: 50 }, { attendees: 4, expected: 5 }] } });
+    expect(res.status).toBe(200);
+    const { results } = await res.json();
+    expect(results.map((r: { valid: boolean; fraction: string }) => [r.valid, r.fraction])).toEqual([
+      [true, "40/50"],
+      [false, "39/50"],
+      [true, "4/5"],
+    ]);
+  });
+
   it("recommendation: majority of valid ballots, shortlist of vacancies + 1, invalid ballot reported", async () => {
     const ballots = [...Array(6).fill({ names: ["王五"] }), ...Array(3).fill({ names: ["赵六"] }), { names: ["王五", "赵六"] }];
     const res = await stack.call("assessor", "/rules/recommendation", { method: "POST", json: { expected: 10, attendees: 10, vacancies: 1, ballots } });
