@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, DEFAULT_POLICY, PolicySchema, canonicalJson, policyIdentity, type Policy, type PolicyIdentity, type PublishedPolicy } from "../../shared/index.ts";
+import { DEFAULT_POLICIES, DEFAULT_POLICY, PolicySchema, policyIdentity, type Policy, type PolicyIdentity, type PublishedPolicy } from "../../shared/index.ts";
 import { clients, getEntity } from "./clients.ts";
 import { appendWithRecords, LEDGER } from "./ledger.ts";
 import { ProblemError } from "../lib/problem.ts";
@@ -10,7 +10,10 @@ interface PolicyRow {
   sha256: string;
   publishedAt: string;
   publishedBy: string;
-  /** The canonical JSON: exactly what the sha256 covers. */
+  /**
+   * The document as published, in its author's key order (posts and rater groups are shown in that
+   * order); the sha256 covers its canonical JSON, which does not depend on key order.
+   */
   doc: string;
 }
 
@@ -104,7 +107,7 @@ export async function publishPolicy(id: string, doc: Policy, ifMatch: string | u
       subject: `${id}@${version}`,
       policy: identity,
       contentSha256: identity.sha256,
-      records: [{ partitionKey: LEDGER, rowKey: versionKey(id, version), id, version, title: policy.title, sha256: identity.sha256, publishedAt: at, publishedBy: actor, doc: canonicalJson(policy) }],
+      records: [{ partitionKey: LEDGER, rowKey: versionKey(id, version), id, version, title: policy.title, sha256: identity.sha256, publishedAt: at, publishedBy: actor, doc: JSON.stringify(policy) }],
     };
   });
   return published!;
@@ -149,7 +152,7 @@ export async function seedDefaults(): Promise<void> {
           subject: `${p.id}@${p.version}`,
           policy: identity,
           contentSha256: identity.sha256,
-          records: [{ partitionKey: LEDGER, rowKey: versionKey(p.id, p.version), id: p.id, version: p.version, title: p.title, sha256: identity.sha256, publishedAt: new Date().toISOString(), publishedBy: "system", doc: canonicalJson(p) }],
+          records: [{ partitionKey: LEDGER, rowKey: versionKey(p.id, p.version), id: p.id, version: p.version, title: p.title, sha256: identity.sha256, publishedAt: new Date().toISOString(), publishedBy: "system", doc: JSON.stringify(p) }],
         };
       });
     }

@@ -27,6 +27,9 @@ describe("policies", () => {
     expect(body.identity).toMatchObject({ id: "default", version: 1 });
     expect(body.identity.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(body.policy.excellentQuota.share).toBe("1/4");
+    // Shown in the order the policy lists them (上级、同级、下级、服务对象), not sorted by key.
+    expect(Object.keys(body.policy.raterGroups)).toEqual(["superior", "peer", "subordinate", "service"]);
+    expect(Object.keys(body.policy.posts)).toEqual(["principal", "deputy", "department_head", "technical", "staff"]);
   });
 
   it("PUT publishes a new immutable version only with the current ETag", async () => {

@@ -53,6 +53,16 @@ export function submitPage(ctx: PaneContext): HTMLElement {
               "table",
               { class: "grid" },
               h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  ...["submit.unit", "submit.period", "pull.title", "pull.cadres", "pull.submittedAt"].map((key) => h("th", {}, t(lang, key as never).replace(/（.*|\s*\(.*/, ""))),
+                  h("th", {}, ""),
+                ),
+              ),
+              h(
                 "tbody",
                 {},
                 ...items.map((s) =>
