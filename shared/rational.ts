@@ -12,12 +12,33 @@ const ZERO: Rational = { n: 0n, d: 1n };
 const ONE: Rational = { n: 1n, d: 1n };
 export { ZERO, ONE };
 
+const SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 function gcd(a: bigint, b: bigint): bigint {
   if (a < 0n) a = -a;
   if (b < 0n) b = -b;
-  while (b !== 0n) [a, b] = [b, a % b];
+  // Below 2^53 the remainders are exact in doubles, and far cheaper than BigInt steps.
+  if (a <= SAFE && b <= SAFE) {
+    let x = Number(a);
+    let y = Number(b);
+    while (y !== 0) {
+      const r = x % y;
+      x = y;
+      y = r;
+    }
+    return BigInt(x);
+  }
+  while (b !== 0n) {
+    const r = a % b;
+    a = b;
+    b = r;
+  }
   return a;
 }
+
+/** 10^k for the usual few k, computed once: a BigInt power per rounding was a visible cost. */
+const POW10 = Array.from({ length: 24 }, (_, k) => 10n ** BigInt(k));
+const pow10 = (k: number): bigint => POW10[k] ?? 10n ** BigInt(k);
 
 export function rat(n: bigint | number, d: bigint | number = 1n): Rational {
   let nn = BigInt(n);
@@ -67,10 +88,10 @@ export function parseDecimal(value: number | string): Rational | undefined {
   let n = BigInt(intPart + frac) * sign;
   let scale = frac.length - exp;
   if (scale < 0) {
-    n *= 10n ** BigInt(-scale);
+    n *= pow10(-scale);
     scale = 0;
   }
-  return reduce({ n, d: 10n ** BigInt(scale) });
+  return reduce({ n, d: pow10(scale) });
 }
 
 /** Parses "2/3", "1/4", "0.25" or a number into an exact fraction. */
@@ -88,13 +109,18 @@ export function toFractionString(x: Rational): string {
   return r.d === 1n ? r.n.toString() : `${r.n}/${r.d}`;
 }
 
+/** |x| rounded half up to `places` decimals, times 10^places (an integer); the sign is x's. */
+function roundedMagnitude(x: Rational, places: number): bigint {
+  const scale = pow10(places);
+  const absN = x.n < 0n ? -x.n : x.n;
+  // floor((|n| * scale * 2 + d) / (2d)) rounds half away from zero exactly.
+  return (absN * scale * 2n + x.d) / (2n * x.d);
+}
+
 /** Half-up rounding (away from zero at .5) to `places` decimals, as a fixed-point decimal string. */
 export function roundHalfUp(x: Rational, places = 2): string {
-  const scale = 10n ** BigInt(places);
   const neg = x.n < 0n;
-  const absN = neg ? -x.n : x.n;
-  // floor((|n| * scale * 2 + d) / (2d)) rounds half away from zero exactly.
-  const scaled = (absN * scale * 2n + x.d) / (2n * x.d);
+  const scaled = roundedMagnitude(x, places);
   const digits = scaled.toString().padStart(places + 1, "0");
   const whole = digits.slice(0, digits.length - places);
   const frac = digits.slice(digits.length - places);
@@ -103,10 +129,19 @@ export function roundHalfUp(x: Rational, places = 2): string {
 }
 
 /** The rounded value a person sees, as a number (for JSON and sheets). */
-export const roundedNumber = (x: Rational, places = 2): number => Number(roundHalfUp(x, places));
+export function roundedNumber(x: Rational, places = 2): number {
+  const scaled = roundedMagnitude(x, places);
+  // An integer below 2^53 divided by a power of ten is the double nearest the decimal, as Number("…") gives.
+  if (scaled > 9007199254740991n || places > 22) return Number(roundHalfUp(x, places));
+  const v = Number(scaled) / 10 ** places;
+  return x.n < 0n && v !== 0 ? -v : v;
+}
 
-/** The rounded value as an exact rational, so thresholds compare what a person sees. */
-export const roundedRational = (x: Rational, places = 2): Rational => parseDecimal(roundHalfUp(x, places))!;
+/** The rounded value as an exact rational (lowest terms), so thresholds compare what a person sees. */
+export function roundedRational(x: Rational, places = 2): Rational {
+  const scaled = roundedMagnitude(x, places);
+  return reduce({ n: x.n < 0n ? -scaled : scaled, d: pow10(places) });
+}
 
 /** A close double for formulas that recompute from cells (never used for a decision). */
 export function toNumber(x: Rational, significant = 17): number {

@@ -1,6 +1,6 @@
 import type { CompiledPolicy } from "./compile.ts";
 import type { ValidBallots } from "./validate.ts";
-import { trimBuckets, trims } from "./trim.ts";
+import { trimEdges, trims } from "./trim.ts";
 import type { Rational } from "../rational.ts";
 
 /** One rater group's kept sums for a cadre: m(g, d) = num[d] / (den * kept) in hundredths. */
@@ -31,21 +31,21 @@ export function groupSums(policy: CompiledPolicy, ballots: ValidBallots, group: 
     for (const i of idx) for (let d = 0; d < 5; d++) full[d]! += s[i * 5 + d]!;
     return { group, ballots: idx.length, kept: idx.length, den: 1n, num: full.map(BigInt) };
   }
-  idx.sort((a, b) => totals[a]! - totals[b]!);
-  const buckets = trimBuckets(idx, totals, high, low);
+  // Untouched buckets keep their whole weight: sum everything, then take the touched edges out.
+  for (const i of idx) for (let d = 0; d < 5; d++) full[d]! += s[i * 5 + d]!;
   let den = 1n;
-  let kept = 0;
+  let kept = idx.length;
   const partials: { kept: number; size: number; sums: number[] }[] = [];
-  for (const bucket of buckets) {
-    kept += bucket.kept;
-    if (bucket.kept === 0) continue;
-    const target = bucket.kept === bucket.size ? full : [0, 0, 0, 0, 0];
+  for (const bucket of trimEdges(idx, totals, high, low)) {
+    kept -= bucket.size - bucket.kept;
+    const sums = [0, 0, 0, 0, 0];
     for (let k = bucket.start; k < bucket.start + bucket.size; k++) {
       const i = idx[k]!;
-      for (let d = 0; d < 5; d++) target[d]! += s[i * 5 + d]!;
+      for (let d = 0; d < 5; d++) sums[d]! += s[i * 5 + d]!;
     }
-    if (target !== full) {
-      partials.push({ kept: bucket.kept, size: bucket.size, sums: target });
+    for (let d = 0; d < 5; d++) full[d]! -= sums[d]!;
+    if (bucket.kept > 0) {
+      partials.push({ kept: bucket.kept, size: bucket.size, sums });
       den *= BigInt(bucket.size);
     }
   }

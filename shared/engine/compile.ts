@@ -11,8 +11,8 @@ export interface CompiledPolicy {
   policy: Policy;
   /** Post key or label -> key. */
   postKey: Map<string, string>;
-  /** Post key -> integer dimension weights over `weightScale`. */
-  postWeights: Map<string, Int32Array>;
+  /** Post key -> integer dimension weights over `weightScale` (Float64: exact integers beyond 2^31). */
+  postWeights: Map<string, Float64Array>;
   weightScale: bigint;
   /** Rater group key or label -> index. */
   groupIndex: Map<string, number>;
@@ -31,6 +31,9 @@ export interface CompiledPolicy {
     quota: Rational;
     quorum: Rational;
   };
+  /** Bands and veto limits as exact decimals, parsed once rather than per cadre. */
+  bands: { excellent: Rational; competent: Rational; basic: Rational };
+  vetoBelow: Rational[];
 }
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
@@ -50,7 +53,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   const hit = cache.get(policy);
   if (hit) return hit;
   const postKey = new Map<string, string>();
-  const postWeights = new Map<string, Int32Array>();
+  const postWeights = new Map<string, Float64Array>();
   // One scale for every post, so totals of different posts never mix denominators.
   let weightScale = 1n;
   const perPost = Object.entries(policy.posts).map(([key, post]) => {
@@ -60,10 +63,13 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   });
   for (const { key, post, scaled } of perPost) {
     const factor = weightScale / scaled.scale;
-    postWeights.set(key, Int32Array.from(scaled.ints.map((i) => Number(i * factor))));
+    postWeights.set(key, Float64Array.from(scaled.ints.map((i) => Number(i * factor))));
     postKey.set(key, key);
     postKey.set(post.label, key);
   }
+  // Ballot totals are sums of weight x hundredths in doubles: they must stay exact integers.
+  if (weightScale * BigInt(Math.round(policy.scale.max * 100)) > BigInt(Number.MAX_SAFE_INTEGER))
+    throw new RangeError("岗位权重的小数位过多，无法精确计算（最多 6 位小数）| post weights have too many decimals to compute exactly (at most 6)");
   const groupKeys = Object.keys(policy.raterGroups);
   const groupIndex = new Map<string, number>();
   groupKeys.forEach((key, i) => {
@@ -93,6 +99,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       quota: parseFraction(policy.excellentQuota.share) ?? rat(0),
       quorum: parseFraction(policy.quorum)!,
     },
+    bands: { excellent: parseDecimal(policy.bands.excellent)!, competent: parseDecimal(policy.bands.competent)!, basic: parseDecimal(policy.bands.basic)! },
+    vetoBelow: policy.vetoes.map((v) => parseDecimal(v.below)!),
   };
   cache.set(policy, compiled);
   return compiled;

@@ -1,6 +1,6 @@
 import { GRADE_SEVERITY, type Dimension, type Grade, type Verdict } from "../vocabulary.ts";
 import type { Reason, Votes } from "../schemas/result.ts";
-import { cmp, parseDecimal, percentString, roundHalfUp, type Rational } from "../rational.ts";
+import { cmp, percentString, roundHalfUp, type Rational } from "../rational.ts";
 import { reasonMessages } from "../messages.ts";
 import type { CompiledPolicy } from "./compile.ts";
 
@@ -86,10 +86,10 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     }
   }
 
-  for (const veto of policy.policy.vetoes) {
+  for (const [v, veto] of policy.policy.vetoes.entries()) {
     const value = input.dimensions?.[veto.dimension];
     if (!value) continue;
-    const below = parseDecimal(veto.below)!;
+    const below = policy.vetoBelow[v]!;
     const fired = cmp(value, below) < 0;
     reasons.push({ rule: `veto:${veto.dimension}`, value: Number(roundHalfUp(value)), threshold: String(veto.below), fired, message: reasonMessages.veto(veto.dimension, roundHalfUp(value), String(veto.below), fired) });
     if (fired) {
@@ -107,11 +107,12 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
   let bandGrade: Grade | null = null;
   if (input.composite) {
     const bands = policy.policy.bands;
+    const exact = policy.bands;
     const s = input.composite;
     const [band, threshold]: [Grade, number | undefined] =
-      cmp(s, parseDecimal(bands.excellent)!) >= 0 ? ["excellent", bands.excellent]
-      : cmp(s, parseDecimal(bands.competent)!) >= 0 ? ["competent", bands.competent]
-      : cmp(s, parseDecimal(bands.basic)!) >= 0 ? ["basic", bands.basic]
+      cmp(s, exact.excellent) >= 0 ? ["excellent", bands.excellent]
+      : cmp(s, exact.competent) >= 0 ? ["competent", bands.competent]
+      : cmp(s, exact.basic) >= 0 ? ["basic", bands.basic]
       : ["incompetent", undefined];
     reasons.push({ rule: "band", value: Number(roundHalfUp(s)), threshold: threshold === undefined ? String(bands.basic) : String(threshold), fired: true, message: reasonMessages.band(roundHalfUp(s), band, threshold === undefined ? undefined : String(threshold)) });
     bandGrade = band;

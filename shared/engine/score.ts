@@ -9,7 +9,7 @@ import { compilePolicy, type CompiledPolicy } from "./compile.ts";
 import { validateInput, type CadreRecord, type ValidBallots } from "./validate.ts";
 import { combineGroups, groupMean, groupSums, type CadreExact } from "./aggregate.ts";
 import { decideVerdict } from "./rules.ts";
-import { competitionRanks } from "./rank.ts";
+import { competitionRanksWithin } from "./rank.ts";
 import { applyQuota, type QuotaEntry } from "./quota.ts";
 import { BLANK_VOTE } from "./cells.ts";
 
@@ -26,18 +26,21 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   const compiled = compilePolicy(policy);
   const validated = validateInput(compiled, input.cadres, input.ballots, input.sheets);
   const { cadres, ballots } = validated;
-  const exact = scoreCadres(compiled, cadres, ballots);
+  // Each cadre's exact sums are computed when its result is built and then dropped, so they die young.
+  const exactOf = cadreScorer(compiled, cadres, ballots);
   const votes = countVotes(cadres.length, ballots);
 
   const results: CadreResult[] = [];
   const composites: (Rational | null)[] = [];
   const quotaEntries: QuotaEntry[] = [];
   const scopeOf = (c: CadreRecord) => ({ assessment: "", unit: c.unit, post: c.post })[policy.excellentQuota.scope];
+  // Only the vetoed dimensions are compared, so only they need a rounded rational.
+  const vetoed = [...new Set(policy.vetoes.map((v) => v.dimension))].map((d) => [d, DIMENSIONS.indexOf(d)] as const);
 
   cadres.forEach((c, i) => {
-    const e = exact[i]!;
+    const e = exactOf(i);
     const reasons: Reason[] = [];
-    const dims = e.dimensions ? Object.fromEntries(DIMENSIONS.map((d, k) => [d, roundedRational(e.dimensions![k]!)])) as Record<Dimension, Rational> : null;
+    const dims = e.dimensions ? (Object.fromEntries(vetoed.map(([d, k]) => [d, roundedRational(e.dimensions![k]!)])) as Partial<Record<Dimension, Rational>>) : null;
     const composite = e.composite ? roundedRational(e.composite) : null;
     if (!e.composite) reasons.push({ rule: "not_scored", fired: true, message: reasonMessages.notScored(!c.postKnown ? "unknown_post" : e.groups.length === 0 ? "no_ballots" : "no_weight") });
     const missing = absentWeightedGroups(compiled, e);
@@ -61,8 +64,8 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       post: c.post,
       composite: e.composite ? roundedNumber(e.composite) : null,
       compositeExact: e.composite ? toFractionString(e.composite) : null,
-      dimensions: e.dimensions ? (Object.fromEntries(DIMENSIONS.map((d, k) => [d, roundedNumber(e.dimensions![k]!)])) as Record<Dimension, number>) : null,
-      dimensionsExact: e.dimensions ? (Object.fromEntries(DIMENSIONS.map((d, k) => [d, toFractionString(e.dimensions![k]!)])) as Record<Dimension, string>) : null,
+      dimensions: e.dimensions ? perDimension(e.dimensions, roundedNumber) : null,
+      dimensionsExact: e.dimensions ? perDimension(e.dimensions, toFractionString) : null,
       groups: groupSummaries(compiled, c, e),
       renormalised: e.composite !== null && missing.length > 0,
       rank: null,
@@ -76,16 +79,11 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
     });
   });
 
-  const ranks = competitionRanks(composites);
-  const postRanks = new Map<string, (number | null)[]>();
-  for (const post of new Set(cadres.map((c) => c.post))) {
-    const members = cadres.map((c, i) => (c.post === post ? composites[i]! : null));
-    postRanks.set(post, competitionRanks(members));
-  }
+  const ranks = competitionRanksWithin(composites, (i) => cadres[i]!.post);
   const quotaReasons = applyQuota(quotaEntries, compiled.thresholds.quota, policy.excellentQuota.share, policy.excellentQuota.rounding);
   results.forEach((r, i) => {
-    r.rank = ranks[i]!;
-    r.rankInPost = postRanks.get(cadres[i]!.post)![i]!;
+    r.rank = ranks.overall[i]!;
+    r.rankInPost = ranks.within[i]!;
     const entry = quotaEntries[i]!;
     r.grade = entry.grade;
     const reason = quotaReasons.get(entry);
@@ -102,7 +100,7 @@ export async function score(policy: Policy, input: ScoreInput): Promise<Assessme
   return scoreWithIdentity(policy, await policyIdentity(policy), input);
 }
 
-function scoreCadres(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: ValidBallots): CadreExact[] {
+function cadreScorer(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: ValidBallots): (ci: number) => CadreExact {
   // Counting sort of ballots by cadre, then by group inside each cadre: linear in the ballots.
   const nC = cadres.length;
   const nG = compiled.groupKeys.length;
@@ -115,7 +113,8 @@ function scoreCadres(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: V
 
   const totals = new Float64Array(ballots.count);
   const s = ballots.scores;
-  return cadres.map((c, ci) => {
+  return (ci) => {
+    const c = cadres[ci]!;
     if (!c.postKnown) return { groups: [], dimensions: null, composite: null };
     const w = compiled.postWeights.get(c.post)!;
     const groups = [];
@@ -133,7 +132,7 @@ function scoreCadres(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: V
       groups.push(groupSums(compiled, ballots, g, idx, totals));
     }
     return combineGroups(compiled, c.post, groups);
-  });
+  };
 }
 
 function countVotes(nCadres: number, ballots: ValidBallots): Votes[] {
@@ -141,9 +140,13 @@ function countVotes(nCadres: number, ballots: ValidBallots): Votes[] {
   for (let i = 0; i < ballots.count; i++) counts[ballots.cadre[i]! * 5 + ballots.vote[i]!]!++;
   return Array.from({ length: nCadres }, (_, c) => {
     const o = c * 5;
-    const v = { excellent: counts[o]!, competent: counts[o + 1]!, basic: counts[o + 2]!, incompetent: counts[o + 3]!, blank: counts[o + BLANK_VOTE]! };
-    return { ...v, n: v.excellent + v.competent + v.basic + v.incompetent + v.blank };
+    const [excellent, competent, basic, incompetent, blank] = [counts[o]!, counts[o + 1]!, counts[o + 2]!, counts[o + 3]!, counts[o + BLANK_VOTE]!];
+    return { excellent, competent, basic, incompetent, blank, n: excellent + competent + basic + incompetent + blank };
   });
+}
+
+function perDimension<T>(values: readonly Rational[], f: (x: Rational) => T): Record<Dimension, T> {
+  return { morality: f(values[0]!), ability: f(values[1]!), diligence: f(values[2]!), achievement: f(values[3]!), integrity: f(values[4]!) };
 }
 
 function absentWeightedGroups(compiled: CompiledPolicy, e: CadreExact): string[] {

@@ -3,7 +3,7 @@ import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Issue, IssueCode } from "../schemas/result.ts";
 import { issueMessage } from "../messages.ts";
 import type { CompiledPolicy } from "./compile.ts";
-import { cellText, parseScoreCell, parseVoteCell } from "./cells.ts";
+import { cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
 
 export interface CadreRecord {
   cadreId: string;
@@ -70,27 +70,65 @@ export function validateInput(policy: CompiledPolicy, cadreRows: readonly CadreR
     });
   });
 
+  // Cell texts repeat (a cadre's id on every ballot, a rater's ballot id on every cadre): normalise each distinct value once.
+  const texts = new Map<unknown, string>();
+  const text = (v: unknown): string => {
+    let t = texts.get(v);
+    if (t === undefined) texts.set(v, (t = cellText(v)));
+    return t;
+  };
+
   // Duplicates first: every copy of a (ballotId, cadreId) pair is excluded, whatever else is wrong with it.
-  const firstRowOfKey = new Map<string, number>();
-  const duplicateKeys = new Map<string, number[]>();
-  const rowNumbers = new Int32Array(ballotRows.length);
-  for (let i = 0; i < ballotRows.length; i++) {
+  // Ids become small integers; rows are bucketed by cadre id (stable counting sort), and within a bucket a
+  // ballot id seen before marks a duplicate. Linear, and no per-row key strings.
+  const n = ballotRows.length;
+  const rowNumbers = new Int32Array(n);
+  const ballotKey = new Int32Array(n);
+  const cadreKey = new Int32Array(n);
+  const ballotIdKeys = new IdKeys(text);
+  const cadreIdKeys = new IdKeys(text);
+  for (let i = 0; i < n; i++) {
     const b = ballotRows[i]!;
-    const row = b.row ?? i + 2;
-    rowNumbers[i] = row;
-    const id = cellText(b.ballotId);
-    if (!id) continue; // reported as a missing field below, not as a duplicate of other blanks
-    const key = `${id}\u0000${cellText(b.cadreId)}`;
-    const first = firstRowOfKey.get(key);
-    if (first === undefined) firstRowOfKey.set(key, row);
-    else {
-      const rows = duplicateKeys.get(key);
-      if (rows) rows.push(row);
-      else duplicateKeys.set(key, [first, row]);
+    rowNumbers[i] = b.row ?? i + 2;
+    ballotKey[i] = ballotIdKeys.key(b.ballotId);
+    cadreKey[i] = cadreIdKeys.key(b.cadreId);
+  }
+  const ballotKeyOf = ballotIdKeys.keys;
+  const cadreKeyOf = cadreIdKeys.keys;
+  const start = new Int32Array(cadreKeyOf.size + 1);
+  for (let i = 0; i < n; i++) start[cadreKey[i]! + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
+  const byCadre = new Int32Array(n);
+  const fill = start.slice(0, cadreKeyOf.size);
+  for (let i = 0; i < n; i++) byCadre[fill[cadreKey[i]!]!++] = i;
+  const seenIn = new Int32Array(ballotKeyOf.size).fill(-1);
+  const seenRow = new Int32Array(ballotKeyOf.size);
+  /** Row index -> the rows (input order) sharing its (ballotId, cadreId), for duplicated pairs only. */
+  const duplicateRows = new Map<number, number[]>();
+  for (let c = 0; c < cadreKeyOf.size; c++) {
+    for (let k = start[c]!; k < start[c + 1]!; k++) {
+      const i = byCadre[k]!;
+      const bk = ballotKey[i]!;
+      // A blank ballot id is reported as a missing field below, not as a duplicate of other blanks.
+      if (ballotIdKeys.texts[bk] === "") continue;
+      if (seenIn[bk] !== c) {
+        seenIn[bk] = c;
+        seenRow[bk] = i;
+        continue;
+      }
+      const first = seenRow[bk]!;
+      let rows = duplicateRows.get(first);
+      if (!rows) duplicateRows.set(first, (rows = [rowNumbers[first]!]));
+      rows.push(rowNumbers[i]!);
+      duplicateRows.set(i, rows);
     }
   }
 
-  const n = ballotRows.length;
+  // Cadre-list position per cadre key (-1: not in the list), and rater group per raw cell value.
+  const cadreOfKey = new Int32Array(cadreKeyOf.size);
+  for (const [cid, k] of cadreKeyOf) cadreOfKey[k] = cadreIndex.get(cid) ?? -1;
+  const groupOfCell = new Map<unknown, number>();
+
   const cadre = new Int32Array(n);
   const group = new Int32Array(n);
   const scores = new Int32Array(n * 5);
@@ -98,55 +136,82 @@ export function validateInput(policy: CompiledPolicy, cadreRows: readonly CadreR
   let count = 0;
   const min = policy.minHundredths / 100;
   const max = policy.maxHundredths / 100;
+  const scoreCell = (value: unknown, d: number, row: number): boolean => {
+    const h = scoreHundredths(value, policy);
+    if (h >= 0) {
+      scores[count * 5 + d] = h;
+      return true;
+    }
+    report(sheets.ballots, row, DIMENSIONS[d]!, SCORE_CODES[h as keyof typeof SCORE_CODES], value, { min, max });
+    return false;
+  };
   for (let i = 0; i < n; i++) {
     const b = ballotRows[i]!;
     const row = rowNumbers[i]!;
-    const cadreId = cellText(b.cadreId);
-    const ballotId = cellText(b.ballotId);
+    const ballotId = ballotIdKeys.texts[ballotKey[i]!]!;
     let ok = true;
-    if (duplicateKeys.size > 0) {
-      const dup = duplicateKeys.get(`${ballotId}\u0000${cadreId}`);
-      if (dup) {
-        report(sheets.ballots, row, "ballotId", "duplicate", ballotId, { other: dup.filter((r) => r !== row).join(", ") });
-        const ci = cadreIndex.get(cadreId);
-        if (ci !== undefined) cadres[ci]!.provisional = true;
-        ok = false;
-      }
+    const dup = duplicateRows.size > 0 ? duplicateRows.get(i) : undefined;
+    if (dup) {
+      // The other rows in sheet order, so the message does not depend on how the rows arrived.
+      const others = dup.filter((r) => r !== row).sort((a, b) => a - b);
+      report(sheets.ballots, row, "ballotId", "duplicate", ballotId, { other: others.join(", ") });
+      const ci = cadreOfKey[cadreKey[i]!]!;
+      if (ci >= 0) cadres[ci]!.provisional = true;
+      ok = false;
     }
     if (!ballotId) {
       report(sheets.ballots, row, "ballotId", "missing_field", b.ballotId);
       ok = false;
     }
-    const ci = cadreIndex.get(cadreId);
-    if (ci === undefined) {
+    const ci = cadreOfKey[cadreKey[i]!]!;
+    if (ci < 0) {
       report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId);
       ok = false;
     }
-    const gi = policy.groupIndex.get(cellText(b.raterGroup));
-    if (gi === undefined) {
+    let gi = groupOfCell.get(b.raterGroup);
+    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = policy.groupIndex.get(text(b.raterGroup)) ?? -1));
+    if (gi < 0) {
       report(sheets.ballots, row, "raterGroup", "unknown_group", b.raterGroup);
       ok = false;
     }
-    for (let d = 0; d < 5; d++) {
-      const field = DIMENSIONS[d]!;
-      const value = b[field];
-      const parsed = parseScoreCell(value, policy);
-      if (parsed.ok) scores[count * 5 + d] = parsed.hundredths;
-      else {
-        report(sheets.ballots, row, field, parsed.code, value, { min, max });
-        ok = false;
-      }
-    }
+    // Named reads, not b[DIMENSIONS[d]]: a keyed load per cell was a visible share of the run.
+    ok = scoreCell(b.morality, 0, row) && ok;
+    ok = scoreCell(b.ability, 1, row) && ok;
+    ok = scoreCell(b.diligence, 2, row) && ok;
+    ok = scoreCell(b.achievement, 3, row) && ok;
+    ok = scoreCell(b.integrity, 4, row) && ok;
     const v = parseVoteCell(b.gradeVote);
     if (v < 0) {
       report(sheets.ballots, row, "gradeVote", "invalid_vote", b.gradeVote);
       ok = false;
     }
     if (!ok) continue;
-    cadre[count] = ci!;
-    group[count] = gi!;
+    cadre[count] = ci;
+    group[count] = gi;
     vote[count] = v;
     count++;
   }
   return { cadres, ballots: { count, cadre, group, scores, vote }, issues };
+}
+
+/** Small integer keys for id cells: one lookup per row by the raw cell, the normalised text only once per distinct cell. */
+class IdKeys {
+  readonly keys = new Map<string, number>();
+  readonly texts: string[] = [];
+  private readonly byCell = new Map<unknown, number>();
+  constructor(private readonly text: (v: unknown) => string) {}
+  key(cell: unknown): number {
+    let k = this.byCell.get(cell);
+    if (k === undefined) {
+      const t = this.text(cell);
+      k = this.keys.get(t);
+      if (k === undefined) {
+        k = this.texts.length;
+        this.keys.set(t, k);
+        this.texts.push(t);
+      }
+      this.byCell.set(cell, k);
+    }
+    return k;
+  }
 }
