@@ -1,6 +1,7 @@
 /**
  * An assessor's day in the built task pane: Debian's Chromium, the real local functions host (Azurite in
- * memory), the real Excel layer over the in-page Excel stand-in. Screenshots go to docs/screenshots/.
+ * memory), the real Excel layer over the in-page Excel stand-in. Screenshots go to test-output/screenshots/
+ * (to docs/screenshots/ with UPDATE_SCREENSHOTS=1, so a normal run leaves the tree clean).
  * Expected values are worked by hand in ./assessment-data.ts.
  */
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
@@ -17,7 +18,7 @@ import { act, fill, selection, sheetNames, sheetValues, tableRows, text, writeRa
 import { standinInitScript } from "./standin-script.ts";
 import { dumpSheet, sheetHtml } from "./sheet-html.ts";
 
-const SHOTS = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
+const SHOTS = fileURLToPath(new URL(process.env.UPDATE_SCREENSHOTS ? "../../docs/screenshots/" : "../../test-output/screenshots/", import.meta.url));
 const UNIT = "示范县委组织部";
 const PERIOD = "2026";
 const RESULTS_COLUMNS = 30; // rank … reasons: the table, without the radar block to its right
