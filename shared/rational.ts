@@ -154,5 +154,13 @@ export function toNumber(x: Rational, significant = 17): number {
 }
 
 /** Percentage of num/den with 2 decimals, half up ("66.67"). */
-export const percentString = (num: number | bigint, den: number | bigint): string =>
-  BigInt(den) === 0n ? "0.00" : roundHalfUp(rat(BigInt(num) * 100n, BigInt(den)), 2);
+export function percentString(num: number | bigint, den: number | bigint): string {
+  if (typeof num === "number" && typeof den === "number" && num >= 0 && den > 0 && num * 20000 + den <= Number.MAX_SAFE_INTEGER) {
+    // Counts: the same half-up step in exact double integers, floor((20000 num + den) / 2 den).
+    const a = num * 20000 + den;
+    const b = 2 * den;
+    const hundredths = (a - (a % b)) / b;
+    return `${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+  }
+  return BigInt(den) === 0n ? "0.00" : roundHalfUp(rat(BigInt(num) * 100n, BigInt(den)), 2);
+}

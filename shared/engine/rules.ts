@@ -27,6 +27,21 @@ export interface VerdictOutcome {
 
 const worse = (a: Grade, b: Grade): Grade => (GRADE_SEVERITY[a] >= GRADE_SEVERITY[b] ? a : b);
 const fractionText = (r: Rational) => (r.d === 1n ? r.n.toString() : `${r.n}/${r.d}`);
+/** Threshold texts per compiled policy, built once rather than per cadre. */
+const thresholdTexts = new WeakMap<CompiledPolicy, { competentMin: string; incompetentMax: string; excellentMin: string }>();
+function textsOf(policy: CompiledPolicy) {
+  let texts = thresholdTexts.get(policy);
+  if (!texts) {
+    const t = policy.thresholds;
+    texts = {
+      competentMin: t.competentMin ? fractionText(t.competentMin) : "",
+      incompetentMax: t.incompetentMax ? fractionText(t.incompetentMax) : "",
+      excellentMin: t.excellentMin ? fractionText(t.excellentMin) : "",
+    };
+    thresholdTexts.set(policy, texts);
+  }
+  return texts;
+}
 
 /** The vote rules, bands and vetoes of spec section 5, for one cadre (the quota is applied across cadres later). */
 export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): VerdictOutcome {
@@ -54,13 +69,14 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     reasons.push({ rule: "no_grade_votes", fired: false, message: reasonMessages.noGradeVotes() });
   } else {
     const t = policy.thresholds;
+    const texts = textsOf(policy);
     const bn = BigInt(n);
     if (t.competentMin) {
       // (E + C) / n < p/q  <=>  (E + C) q < n p
       const fired = BigInt(E + C) * t.competentMin.d < bn * t.competentMin.n;
       const fraction = `${E + C}/${n}`;
       const percent = percentString(E + C, n);
-      reasons.push({ rule: "competency", fraction, percent, threshold: fractionText(t.competentMin), fired, message: reasonMessages.competency(fraction, percent, fractionText(t.competentMin), fired) });
+      reasons.push({ rule: "competency", fraction, percent, threshold: texts.competentMin, fired, message: reasonMessages.competency(fraction, percent, texts.competentMin, fired) });
       if (fired) {
         verdict = "unfit_for_post";
         cap = worse(cap, "basic");
@@ -71,7 +87,7 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       const fired = BigInt(I) * t.incompetentMax.d > bn * t.incompetentMax.n;
       const fraction = `${I}/${n}`;
       const percent = percentString(I, n);
-      reasons.push({ rule: "incompetent_share", fraction, percent, threshold: fractionText(t.incompetentMax), fired, message: reasonMessages.incompetentShare(fraction, percent, fractionText(t.incompetentMax), fired) });
+      reasons.push({ rule: "incompetent_share", fraction, percent, threshold: texts.incompetentMax, fired, message: reasonMessages.incompetentShare(fraction, percent, texts.incompetentMax, fired) });
       if (fired) {
         cap = worse(cap, "incompetent");
         review = true;
@@ -81,7 +97,7 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       const eligible = BigInt(E) * t.excellentMin.d >= bn * t.excellentMin.n;
       const fraction = `${E}/${n}`;
       const percent = percentString(E, n);
-      reasons.push({ rule: "excellent_eligibility", fraction, percent, threshold: fractionText(t.excellentMin), fired: !eligible, message: reasonMessages.excellentEligibility(fraction, percent, fractionText(t.excellentMin), eligible) });
+      reasons.push({ rule: "excellent_eligibility", fraction, percent, threshold: texts.excellentMin, fired: !eligible, message: reasonMessages.excellentEligibility(fraction, percent, texts.excellentMin, eligible) });
       if (!eligible) cap = worse(cap, "competent");
     }
   }
@@ -91,7 +107,8 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     if (!value) continue;
     const below = policy.vetoBelow[v]!;
     const fired = cmp(value, below) < 0;
-    reasons.push({ rule: `veto:${veto.dimension}`, value: Number(roundHalfUp(value)), threshold: String(veto.below), fired, message: reasonMessages.veto(veto.dimension, roundHalfUp(value), String(veto.below), fired) });
+    const shown = roundHalfUp(value);
+    reasons.push({ rule: `veto:${veto.dimension}`, value: Number(shown), threshold: String(veto.below), fired, message: reasonMessages.veto(veto.dimension, shown, String(veto.below), fired) });
     if (fired) {
       cap = worse(cap, "incompetent");
       review = true;
@@ -114,7 +131,8 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       : cmp(s, exact.competent) >= 0 ? ["competent", bands.competent]
       : cmp(s, exact.basic) >= 0 ? ["basic", bands.basic]
       : ["incompetent", undefined];
-    reasons.push({ rule: "band", value: Number(roundHalfUp(s)), threshold: threshold === undefined ? String(bands.basic) : String(threshold), fired: true, message: reasonMessages.band(roundHalfUp(s), band, threshold === undefined ? undefined : String(threshold)) });
+    const shown = roundHalfUp(s);
+    reasons.push({ rule: "band", value: Number(shown), threshold: threshold === undefined ? String(bands.basic) : String(threshold), fired: true, message: reasonMessages.band(shown, band, threshold === undefined ? undefined : String(threshold)) });
     bandGrade = band;
     grade = worse(band, cap);
   }
