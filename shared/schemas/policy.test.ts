@@ -26,6 +26,23 @@ describe("policy weights (spec 3 and 7)", () => {
     expect(fieldProblems(parsed.error!).map((x) => x.pointer)).toContain("/raterGroups");
   });
 
+  it("refuses weights with more than 6 decimals, however the number is written", () => {
+    const p = base();
+    // 9.9e-7 + 1e-8 + 24.99999899 + 65 + 10 = 100 exactly, but 1e-8 has 8 decimals.
+    p.posts.principal!.weights = { morality: 9.9e-7, ability: 1e-8, diligence: 24.99999899, achievement: 65, integrity: 10 };
+    p.raterGroups.superior!.weight = 0.2999999;
+    p.raterGroups.peer!.weight = 0.3000001;
+    const parsed = PolicySchema.safeParse(p);
+    expect(parsed.success).toBe(false);
+    const pointers = fieldProblems(parsed.error!).map((x) => x.pointer);
+    expect(pointers).toContain("/posts/principal/weights/ability");
+    expect(pointers).toContain("/raterGroups/superior/weight");
+    expect(pointers).not.toContain("/raterGroups"); // the group sum is still exactly 1
+    const ok = base();
+    ok.posts.principal!.weights = { morality: 0.250001, ability: 0.199999, diligence: 0.15, achievement: 0.3, integrity: 0.1 };
+    expect(PolicySchema.safeParse(ok).success).toBe(true);
+  });
+
   it("rejects 101 % as well as 0.99", () => {
     const p = base();
     p.posts.deputy!.weights = { morality: 25, ability: 20, diligence: 20, achievement: 26, integrity: 10 };

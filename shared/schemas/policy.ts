@@ -62,7 +62,13 @@ export const PolicySchema = z
     }),
   })
   .superRefine((p, ctx) => {
-    const decimals = (x: number) => (String(x).split(".")[1] ?? "").length;
+    // From the exact decimal, so 1e-7 counts as 7 decimals, not as the 0 its text "1e-7" shows.
+    const decimals = (x: number) => {
+      const d = parseDecimal(x)?.d ?? 1n;
+      let places = 0;
+      for (let scale = 1n; scale % d !== 0n; scale *= 10n) places++;
+      return places;
+    };
     for (const [key, post] of Object.entries(p.posts)) {
       const sum = sumDecimals(Object.values(post.weights));
       if (!isWhole(sum)) {
@@ -75,6 +81,9 @@ export const PolicySchema = z
       for (const [d, w] of Object.entries(post.weights)) {
         if (decimals(w) > 6) ctx.addIssue({ code: "custom", path: ["posts", key, "weights", d], message: "权重最多 6 位小数 | a weight has at most 6 decimals" });
       }
+    }
+    for (const [key, group] of Object.entries(p.raterGroups)) {
+      if (decimals(group.weight) > 6) ctx.addIssue({ code: "custom", path: ["raterGroups", key, "weight"], message: "权重最多 6 位小数 | a weight has at most 6 decimals" });
     }
     const groupSum = sumDecimals(Object.values(p.raterGroups).map((g) => g.weight));
     if (!isWhole(groupSum)) {
