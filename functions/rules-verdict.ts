@@ -19,7 +19,7 @@ export const operation = defineOperation({
   responses: [{ status: 200, description: { "zh-CN": "逐项结果，顺序与请求相同", en: "One result per item, in request order" }, schema: VerdictResponseSchema }, notFoundProblem("方案不存在", "Unknown policy"), ...COMMON_PROBLEMS],
   run: async ({ body }) => {
     const { policy, identity } = await resolvePolicy(body);
-    return { json: { policy: identity, results: verdictBatch(policy, body.items) } };
+    return { json: { policy: identity, results: verdictBatch(policy, body.items, body.detail) } };
   },
 });
 

@@ -118,7 +118,7 @@ function compress(req: HttpRequest, res: HttpResponseInit): HttpResponseInit {
   const type = headers["Content-Type"] ?? "";
   if (typeof res.body !== "string" || res.body.length < COMPRESS_FROM_BYTES || !/json|csv/.test(type)) return res;
   if (!/\bgzip\b/i.test(req.headers.get("accept-encoding") ?? "")) return res;
-  return { ...res, body: gzipSync(res.body, { level: 5 }), headers: { ...headers, "Content-Encoding": "gzip", Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding" } };
+  return { ...res, body: gzipSync(res.body, { level: 1 }), headers: { ...headers, "Content-Encoding": "gzip", Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding" } };
 }
 
 function parseOr(schema: z.ZodType | undefined, value: unknown, where: Bilingual): unknown {

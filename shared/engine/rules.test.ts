@@ -6,7 +6,7 @@ import { cadre, reason, resultOf, run, singleGroupPolicy, votes } from "../../te
 // excellent needs E / n >= 1/2. All by integer cross-multiplication.
 const verdict = (counts: { excellent?: number; competent?: number; basic?: number; incompetent?: number; blank?: number }, extra: { composite?: number | string; dimensions?: Record<string, number | string>; disciplinary?: boolean } = {}) =>
   verdictBatch(DEFAULT_POLICY, [{ excellent: 0, competent: 0, basic: 0, incompetent: 0, ...counts, ...extra }])[0]!;
-const rule = (r: ReturnType<typeof verdict>, id: string) => r.reasons.find((x) => x.rule === id)!;
+const rule = (r: ReturnType<typeof verdict>, id: string) => r.reasons!.find((x) => x.rule === id)!;
 
 describe("competency (两个三分之二)", () => {
   it("20 of 30 excellent+competent passes: 20 x 3 = 60 is not below 30 x 2 = 60", () => {

@@ -132,11 +132,12 @@ describe("score cells", () => {
 });
 
 describe("weights far below one percent", () => {
-  it("percent weights with 8 decimals stay exact (all scores 80 give 80)", () => {
-    // 9.9e-7 + 1e-8 + 24.999999 + 65 + 10 = 100 exactly: accepted as percentages. A ballot scoring 80 everywhere
-    // has T = 80 whatever the weights, so S = 80.
+  it("percent weights at the 6-decimal limit stay exact (all scores 80 give 80)", () => {
+    // 0.000001 + 0.000099 + 24.9999 + 65 + 10 = 100 exactly: accepted as percentages, the finest weights a
+    // policy may carry (more decimals are refused, see policy.test.ts). A ballot scoring 80 everywhere has
+    // T = 80 whatever the weights, so S = 80.
     const p = structuredClone(DEFAULT_POLICY);
-    p.posts.principal!.weights = { morality: 9.9e-7, ability: 1e-8, diligence: 24.999999, achievement: 65, integrity: 10 };
+    p.posts.principal!.weights = { morality: 0.000001, ability: 0.000099, diligence: 24.9999, achievement: 65, integrity: 10 };
     const rows = GROUPS.map((g) => uniformBallot("A", g, 80));
     const a = resultOf(run(policyWith(p), [cadre("A")], rows), "A");
     expect(a.compositeExact).toBe("80");

@@ -10,11 +10,20 @@ import { decideVerdict } from "./rules.ts";
  * A composite or dimension score given here is rounded half up to 2 decimals first: thresholds
  * compare the value a person sees (spec section 4.5).
  */
-export function verdictBatch(policy: Policy, items: readonly VerdictItem[]): VerdictResultItem[] {
+/** The value a person sees, exactly; a number already at 2 decimals (the usual case) skips the decimal parser. */
+function rounded(v: number | string | undefined): Rational | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === "number") {
+    const hundredths = Math.round(v * 100);
+    if (hundredths / 100 === v && Number.isSafeInteger(hundredths)) return { n: BigInt(hundredths), d: 100n };
+  }
+  return roundedRational(parseDecimal(v)!);
+}
+
+export function verdictBatch(policy: Policy, items: readonly VerdictItem[], detail: "full" | "brief" = "full"): VerdictResultItem[] {
   const compiled = compilePolicy(policy);
   return items.map((raw) => {
     const item = VerdictItemSchema.parse(raw);
-    const rounded = (v: number | string | undefined): Rational | undefined => (v === undefined ? undefined : roundedRational(parseDecimal(v)!));
     const dimensions: Partial<Record<Dimension, Rational>> = {};
     for (const d of DIMENSIONS) {
       const r = rounded(item.dimensions?.[d]);
@@ -28,6 +37,8 @@ export function verdictBatch(policy: Policy, items: readonly VerdictItem[]): Ver
       attendees: item.attendees,
       expected: item.expected,
     });
-    return { grade: out.grade, verdict: out.verdict, reviewRequired: out.reviewRequired, provisional: out.provisional, n: out.n, reasons: out.reasons };
+    const fired = out.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => r.rule);
+    const base = { grade: out.grade, verdict: out.verdict, reviewRequired: out.reviewRequired, provisional: out.provisional, n: out.n, fired };
+    return detail === "full" ? { ...base, reasons: out.reasons } : base;
   });
 }

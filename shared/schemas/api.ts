@@ -34,6 +34,10 @@ export type VerdictItem = z.input<typeof VerdictItemSchema>;
 
 export const VerdictRequestSchema = PolicyRefSchema.extend({
   items: z.array(VerdictItemSchema).min(1).max(10_000),
+  detail: z
+    .enum(["full", "brief"])
+    .default("full")
+    .meta({ description: "full: every rule's reason with its bilingual message; brief: only the ids of the rules that fired (what a spreadsheet cell needs, a tenth of the bytes)" }),
 });
 export type VerdictRequest = z.input<typeof VerdictRequestSchema>;
 
@@ -43,7 +47,8 @@ export const VerdictResultSchema = z.object({
   reviewRequired: z.boolean(),
   provisional: z.boolean(),
   n: z.number().int(),
-  reasons: z.array(ReasonSchema),
+  fired: z.array(z.string()).meta({ description: "Ids of the rules that fired, e.g. competency, veto:integrity" }),
+  reasons: z.array(ReasonSchema).optional().meta({ description: "Every rule evaluated (detail=full)" }),
 });
 export type VerdictResultItem = z.infer<typeof VerdictResultSchema>;
 

@@ -29,7 +29,7 @@ const cadre = (over: Partial<CadreResult>): CadreResult => ({
   reasons: [],
   ...over,
 });
-const verdict = (over: Partial<VerdictResultItem>): VerdictResultItem => ({ grade: "competent", verdict: "fit", reviewRequired: false, provisional: false, n: 4, reasons: [], ...over });
+const verdict = (over: Partial<VerdictResultItem>): VerdictResultItem => ({ grade: "competent", verdict: "fit", reviewRequired: false, provisional: false, n: 4, fired: [], ...over });
 
 describe("score page logic", () => {
   it("asks one verdict per cadre with votes, rounded scores and the cadre's extra facts", () => {

@@ -96,6 +96,19 @@ describe("POST /api/rules/*", () => {
     expect(results[2]).toMatchObject({ n: 3, grade: "incompetent", verdict: "unfit_for_post" });
   });
 
+  it("verdict with detail=brief answers only the ids of the rules that fired", async () => {
+    const items = [
+      { excellent: 0, competent: 5, basic: 3, incompetent: 2, composite: 80 },
+      { excellent: 20, competent: 10, basic: 0, incompetent: 0, composite: 92, dimensions: { integrity: 59.99 } },
+    ];
+    const res = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items, detail: "brief" } });
+    const { results } = await res.json();
+    // 5/10 < 2/3 fires competency; 0/10 incompetent and 0/10 excellent (band 80 is not excellent) do not.
+    expect(results[0]).toEqual({ grade: "basic", verdict: "unfit_for_post", reviewRequired: true, provisional: false, n: 10, fired: ["competency"] });
+    // 59.99 < 60: the integrity veto fires; 30/30 competent, 20/30 >= 1/2 eligible.
+    expect(results[1]).toEqual({ grade: "incompetent", verdict: "fit", reviewRequired: true, provisional: false, n: 30, fired: ["veto:integrity"] });
+  });
+
   it("verdict: rejects an empty batch and one over 10,000 items with field paths", async () => {
     const empty = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: [] } });
     expect(empty.status).toBe(400);

@@ -153,7 +153,7 @@ describe("vote shares and verdicts agree with integer arithmetic", () => {
         const worst = (...gs: string[]) => gs.reduce((a, b) => (order.indexOf(a) >= order.indexOf(b) ? a : b));
         if (E + C + B + I === 0) {
           // Nobody graded: the vote rules are not evaluated and the band decides.
-          expect(r.reasons.map((x) => x.rule)).not.toContain("competency");
+          expect(r.reasons!.map((x) => x.rule)).not.toContain("competency");
           expect(r.grade).toBe(band);
           expect(r.verdict).toBe("fit");
           return;
@@ -161,7 +161,7 @@ describe("vote shares and verdicts agree with integer arithmetic", () => {
         const competencyFires = BigInt(E + C) * 3n < n * 2n;
         const incompetentFires = BigInt(I) * 3n > n;
         const eligible = BigInt(E) * 2n >= n;
-        const find = (rule: string) => r.reasons.find((x) => x.rule === rule)!;
+        const find = (rule: string) => r.reasons!.find((x) => x.rule === rule)!;
         expect(find("competency")).toMatchObject({ fraction: `${E + C}/${n}`, percent: percentText(BigInt(E + C), n), fired: competencyFires });
         expect(find("incompetent_share")).toMatchObject({ fraction: `${I}/${n}`, percent: percentText(BigInt(I), n), fired: incompetentFires });
         expect(find("excellent_eligibility")).toMatchObject({ fraction: `${E}/${n}`, percent: percentText(BigInt(E), n), fired: !eligible && band === "excellent" });
