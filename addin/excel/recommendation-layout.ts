@@ -1,5 +1,5 @@
 /** 民主推荐 template and 推荐结果 sheet as plain rows, and parsing the filled template back. Pure. */
-import type { Bilingual } from "../../shared/index.ts";
+import type { RecommendationResult } from "../../shared/index.ts";
 import { both, pick, TEXT, type Lang } from "./labels.ts";
 
 /** Row 1 holds the vacancies, row 3 the header, ballots from row 4; the candidate list sits right of the choices. */
@@ -45,19 +45,8 @@ export function parseTemplate(values: readonly unknown[][]): ParsedRecommendatio
   return { candidates, vacancies: Number.isInteger(vacancies) && vacancies > 0 ? vacancies : choiceCols.length, ballots };
 }
 
-/** The subset of the core's RecommendationResult this sheet shows. */
-export interface RecommendationView {
-  quorum: { valid: boolean; fraction: string; percent: string; threshold: string; message: Bilingual };
-  ballots: number;
-  validBallots: number;
-  base: { kind: string; value: number };
-  invalid: { row: number; ballotId: string; code: string; message: Bilingual }[];
-  tally: { candidate: string; votes: number; fraction: string; percent: string; qualifies: boolean }[];
-  shortlistSize: number;
-  shortlist: string[];
-  tied: string[];
-  message: Bilingual;
-}
+/** What this sheet shows of a tally (the core's result, or the API's answer, which has the same shape). */
+export type RecommendationView = Omit<RecommendationResult, "reviewRequired" | "quorum"> & { quorum: Omit<RecommendationResult["quorum"], "attendees" | "expected"> };
 
 export function resultRows(r: RecommendationView, lang: Lang): (string | number)[][] {
   const yn = (b: boolean) => pick(b ? TEXT.yes : TEXT.no, lang);

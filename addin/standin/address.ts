@@ -1,21 +1,13 @@
-/** A1 addresses for the stand-in (and pure helpers the Excel layer may share). No Node or DOM APIs. */
+/** A1 addresses for the stand-in. No Node or DOM APIs. */
+import { columnLetters } from "../excel/a1.ts";
+
+export { columnLetters };
 
 export interface Box {
   row: number; // 0-based
   col: number;
   rows: number;
   cols: number;
-}
-
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
 }
 
 export function columnIndex(letters: string): number {
