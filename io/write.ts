@@ -37,8 +37,10 @@ export async function writeScoredWorkbook(result: AssessmentResult, policy: Poli
   workbook.creator = "kaoping";
   // Excel recomputes on open; the cached results are for viewers that cannot.
   workbook.calcProperties = { fullCalcOnLoad: true };
-  const results = workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 1 }] });
-  const issues = workbook.addWorksheet(ISSUES_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  // Printed for the committee: A3 landscape, one page wide, the header repeated on every page.
+  const print = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8, printTitlesRow: "1:1" } as const;
+  const results = workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 1 }], pageSetup: print });
+  const issues = workbook.addWorksheet(ISSUES_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: print });
   const policySheet = workbook.addWorksheet(POLICY_SHEET);
 
   const weightRows = writePolicySheet(policySheet, result, policy);
@@ -49,6 +51,8 @@ export async function writeScoredWorkbook(result: AssessmentResult, policy: Poli
 
 function headerStyle(row: ExcelJS.Row) {
   row.font = { bold: true };
+  // Two-part headers (中文 + English) wrap onto a second or third line.
+  row.height = 45;
   row.alignment = { vertical: "middle", wrapText: true };
   row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 }
