@@ -38,7 +38,8 @@ export async function writeScoredWorkbook(result: AssessmentResult, policy: Poli
   // Excel recomputes on open; the cached results are for viewers that cannot.
   workbook.calcProperties = { fullCalcOnLoad: true };
   // Printed for the committee: A3 landscape, one page wide, the header repeated on every page.
-  const print = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8, printTitlesRow: "1:1" } as const;
+  // Paper size 8 is A3 in the OOXML list; exceljs's enum omits it.
+  const print: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8 as ExcelJS.PaperSize, printTitlesRow: "1:1" };
   const results = workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 1 }], pageSetup: print });
   const issues = workbook.addWorksheet(ISSUES_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: print });
   const policySheet = workbook.addWorksheet(POLICY_SHEET);

@@ -1,3 +1,5 @@
+import { get as httpsGet } from "node:https";
+import { get as httpGet } from "node:http";
 import { fileURLToPath } from "node:url";
 import { startAzurite, type RunningAzurite } from "./azurite.ts";
 import { makeDevIssuer, useDevIssuer } from "./dev-auth.ts";
@@ -14,7 +16,8 @@ interface Closable {
 /**
  * `npm start`: Azurite (data under .data/azurite), the local Functions host (PORT, default 7071),
  * the built-in policies, a development token issuer with a ready token per role, and the add-in's
- * dev server when it exists. KAOPING_SMOKE=1 checks /api/health and exits.
+ * dev server (ADDIN_PORT, default 3000) when it exists. KAOPING_SMOKE=1 checks that the API answers
+ * and the task pane is served, then exits (CI runs it).
  */
 export async function main(): Promise<void> {
   const smoke = process.env.KAOPING_SMOKE === "1";
@@ -46,32 +49,39 @@ export async function main(): Promise<void> {
     console.error("无法写入内置考核方案 | could not seed the built-in policies:", e);
   }
 
+  // The add-in's dev server, when the add-in is part of this checkout (ADDIN_PORT, default 3000).
+  const addinPort = process.env.ADDIN_PORT === undefined || process.env.ADDIN_PORT === "" ? 3000 : Number(process.env.ADDIN_PORT);
+  let addinUrl: string | undefined;
+  try {
+    const mod = (await import("../../addin/dev-server.ts" as string)) as { serveAddin?: (o: { port: number; apiBase: string }) => Promise<Closable & { url?: string }> };
+    if (typeof mod.serveAddin === "function") {
+      const served = await mod.serveAddin({ port: smoke ? 0 : addinPort, apiBase });
+      addin = served;
+      addinUrl = served.url;
+    }
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code !== "ERR_MODULE_NOT_FOUND") console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
+  }
+
   if (smoke) {
+    // CI's proof that the main job starts on a fresh machine: the API answers and the task pane is served.
     const res = await fetch(`${apiBase}/health`);
-    const text = await res.text();
     console.log(`GET ${apiBase}/health -> ${res.status}`);
-    console.log(text);
+    console.log(await res.text());
+    const pane = addinUrl ? await fetchInsecure(`${addinUrl.replace("localhost", "127.0.0.1")}/taskpane.html`) : undefined;
+    console.log(pane ? `GET ${addinUrl}/taskpane.html -> ${pane.status} (${pane.bytes} bytes)` : "add-in: not served");
     await stopAll();
-    process.exit(res.ok ? 0 : 1);
+    process.exit(res.ok && pane?.status === 200 ? 0 : 1);
   }
 
   console.log(`\n考评 kaoping 本地服务已启动 | local services are up`);
   console.log(`  API:        ${apiBase}  (${host.registrations.length} functions)`);
   for (const r of host.registrations) console.log(`    ${r.methods.join(",").padEnd(8)} /api/${r.route}   [${r.name}]`);
   console.log(`  Azurite:    ${azurite ? `table :${azurite.tablePort}, blob :${azurite.blobPort}, data ${REPO}.data/azurite` : "(KAOPING_STORAGE)"}`);
+  if (addinUrl) console.log(`  Add-in:     ${addinUrl}/taskpane.html  (manifest.xml points here; see docs/addin.md to sideload)`);
   console.log(`\n开发令牌（12 小时有效）| development tokens (valid 12 h), send as "Authorization: Bearer <token>":`);
   for (const role of ROLES) console.log(`  ${role.padEnd(9)} ${await dev.tokenFor(role)}`);
-
-  try {
-    const mod = (await import("../../addin/dev-server.ts" as string)) as { serveAddin?: (o: { port: number; apiBase: string }) => Promise<Closable> | Closable };
-    if (typeof mod.serveAddin === "function") {
-      addin = await mod.serveAddin({ port: 3000, apiBase });
-      console.log(`\n  Add-in:     https://localhost:3000`);
-    }
-  } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND") console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
-  }
 
   console.log(`\n按 Ctrl+C 停止 | press Ctrl+C to stop`);
   let stopping = false;
@@ -89,4 +99,16 @@ export async function main(): Promise<void> {
   };
   process.once("SIGINT", () => onSignal("SIGINT"));
   process.once("SIGTERM", () => onSignal("SIGTERM"));
+}
+
+/** The dev certificate is self-signed: the smoke check reads the page without verifying it. */
+function fetchInsecure(url: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    const get = url.startsWith("https:") ? httpsGet : httpGet;
+    get(url, { rejectUnauthorized: false }, (res) => {
+      let bytes = 0;
+      res.on("data", (c: Buffer) => (bytes += c.length));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, bytes }));
+    }).on("error", reject);
+  });
 }
