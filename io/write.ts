@@ -81,8 +81,9 @@ function writeResults(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: P
     }
     const weightRow = weightRows.get(cadre.post);
     if (cadre.composite !== null && weightRow !== undefined) {
-      // Inner ROUND(…, 9) strips binary noise so an exact x.xx5 rounds up, as the engine does.
-      const formula = `ROUND(ROUND(SUMPRODUCT(${FIRST_DIM_COL}${r}:${LAST_DIM_COL}${r},${policyRef}!$C$${weightRow}:$G$${weightRow}),9),2)`;
+      // Inner ROUND(…, 12) strips binary noise (SUMPRODUCT errs by ~1e-13) so an exact x.xx5 rounds up, as
+      // the engine does, yet keeps a value a hair below x.xx5 below it (any whose denominator is under ~1e10).
+      const formula = `ROUND(ROUND(SUMPRODUCT(${FIRST_DIM_COL}${r}:${LAST_DIM_COL}${r},${policyRef}!$C$${weightRow}:$G$${weightRow}),12),2)`;
       row.getCell(COMPOSITE_COL).value = cached ? { formula, result: cadre.composite } : { formula, date1904: false };
     }
   });

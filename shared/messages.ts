@@ -88,6 +88,10 @@ export const reasonMessages = {
     if (outcome === "demoted") return { "zh-CN": `${head.zh}：超出名额，建议等次为称职`, en: `${head.en}: beyond the quota, proposed grade competent` };
     return { "zh-CN": `${head.zh}：得分与名额边界并列，须由考核委员会决定`, en: `${head.en}: tied with the quota cut; the committee decides` };
   },
+  quotaUnsettled: (): Bilingual => ({
+    "zh-CN": "同一名额范围内有干部尚未计分（数据有误）：优秀名额的结果为暂定，数据更正后须重新计分",
+    en: "A cadre in the same quota scope is not scored yet (bad data): the excellent-quota outcome is provisional until the data is fixed and rescored",
+  }),
   renormalised: (missing: string[]): Bilingual => ({
     "zh-CN": `测评主体 ${missing.join("、")} 无有效票：其余主体权重按比例折算`,
     en: `No valid ballots from ${missing.join(", ")}: the present groups' weights are renormalised`,

@@ -11,6 +11,17 @@ describe("exact decimals and rounding (spec 4.5)", () => {
     expect(parseFraction("1/0")).toBeUndefined();
   });
 
+  it("refuses numbers no score, weight or share could be, instead of expanding them", () => {
+    expect(parseDecimal("1e2000000000")).toBeUndefined();
+    expect(parseDecimal("-1e-999999")).toBeUndefined();
+    expect(parseDecimal("9".repeat(5000))).toBeUndefined();
+    expect(parseFraction("1/" + "3".repeat(40))).toBeUndefined();
+    // Every finite JSON number still parses: 1e308 and 5e-324 are the extremes.
+    expect(parseDecimal(1e308)).toEqual({ n: 10n ** 308n, d: 1n });
+    expect(parseDecimal(5e-324)).toEqual({ n: 1n, d: 2n * 10n ** 323n }); // 5/10^324 in lowest terms
+    expect(parseFraction("2/3")).toEqual({ n: 2n, d: 3n });
+  });
+
   it("rounds half up once, to 2 decimals", () => {
     expect(roundHalfUp(rat(17999, 200))).toBe("90.00"); // 89.995
     expect(roundHalfUp(rat(89994999, 1_000_000))).toBe("89.99"); // 89.994999

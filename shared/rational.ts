@@ -72,6 +72,9 @@ export const cmp = (a: Rational, b: Rational): number => {
 };
 export const isZero = (a: Rational): boolean => a.n === 0n;
 
+const MAX_EXPONENT = 400; // a JSON number's own exponent stays within ±324
+const MAX_DIGITS = 400;
+
 /**
  * Parses the exact decimal a JSON number or a cell shows: "0.1" is one tenth, not the binary double.
  * Accepts a number (its shortest round-trip text is the decimal it was written as), or a decimal
@@ -85,6 +88,9 @@ export function parseDecimal(value: number | string): Rational | undefined {
   const intPart = m[2] ?? "0";
   const frac = m[3] ?? "";
   const exp = m[4] ? Number(m[4]) : 0;
+  // Beyond any score, weight or share a person writes: refused rather than expanded (1e2000000000 would
+  // ask for a two-billion-digit integer).
+  if (Math.abs(exp) > MAX_EXPONENT || intPart.length + frac.length > MAX_DIGITS) return undefined;
   let n = BigInt(intPart + frac) * sign;
   let scale = frac.length - exp;
   if (scale < 0) {
@@ -97,7 +103,7 @@ export function parseDecimal(value: number | string): Rational | undefined {
 /** Parses "2/3", "1/4", "0.25" or a number into an exact fraction. */
 export function parseFraction(value: string | number): Rational | undefined {
   if (typeof value === "string") {
-    const m = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value);
+    const m = /^\s*(\d{1,30})\s*\/\s*(\d{1,30})\s*$/.exec(value);
     if (m) return m[2] === "0" || /^0+$/.test(m[2]!) ? undefined : reduce(rat(BigInt(m[1]!), BigInt(m[2]!)));
   }
   return parseDecimal(value);

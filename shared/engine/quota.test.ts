@@ -80,3 +80,25 @@ describe("excellent quota in the engine", () => {
     expect(result.cadres.map((c) => c.grade)).toEqual(["excellent", "competent", "excellent", "competent"]);
   });
 });
+
+describe("the quota counts every listed cadre", () => {
+  it("a colleague's typo in the post category does not cost an excellent place", () => {
+    // Quota 1/4 floor. Cadres A (95), B (80), C (80), D (80). With D's post valid, N = 4 -> 1 place: A excellent.
+    // With D's post misspelt ("principle"), D is unscored but still a cadre of the assessment: N stays 4, 1 place,
+    // A stays excellent, and A's quota outcome is provisional until D is fixed (D might outscore A).
+    const policy = single();
+    const people: [string, number, string?, string?][] = [["A", 95], ["B", 80], ["C", 80], ["D", 80]];
+    const good = assess(policy, people);
+    expect(resultOf(good, "A").grade).toBe("excellent");
+    expect(resultOf(good, "A").provisional).toBe(false);
+
+    const typo = assess(policy, [["A", 95], ["B", 80], ["C", 80], ["D", 80, "单位甲", "principle"]]);
+    const a = resultOf(typo, "A");
+    expect(a.grade).toBe("excellent");
+    expect(reason(a, "quota")).toMatchObject({ fraction: "1/4", fired: false });
+    expect(a.provisional).toBe(true);
+    expect(reason(a, "quota_unsettled")?.fired).toBe(true);
+    expect(resultOf(typo, "D")).toMatchObject({ composite: null, grade: null });
+    expect(typo.issues.map((i) => [i.sheet, i.row, i.field, i.code])).toEqual([["Cadres", 5, "post", "unknown_post"]]);
+  });
+});

@@ -8,6 +8,8 @@ export interface QuotaEntry {
   scope: string;
   composite: Rational | null;
   grade: Grade | "quota_tie" | null;
+  /** Set by applyQuota: the scope has unscored cadres, so this candidate's quota outcome may still change. */
+  unsettled?: boolean;
 }
 
 /** Places for N cadres: floor / half up / ceil of share x N (excellentQuota.rounding). */
@@ -28,15 +30,18 @@ export function quotaPlaces(share: Rational, inScope: number, rounding: Policy["
 export function applyQuota(entries: QuotaEntry[], share: Rational, shareText: string, rounding: Policy["excellentQuota"]["rounding"]): Map<QuotaEntry, Reason> {
   const reasons = new Map<QuotaEntry, Reason>();
   const scopes = new Map<string, QuotaEntry[]>();
+  // N is every cadre listed in the scope: one whose post has a typo or whose ballots are all invalid
+  // is still a cadre of the assessment, and must not cost a colleague an excellent place.
   for (const e of entries) {
-    if (e.composite === null) continue;
     const list = scopes.get(e.scope);
     if (list) list.push(e);
     else scopes.set(e.scope, [e]);
   }
   for (const members of scopes.values()) {
     const places = quotaPlaces(share, members.length, rounding);
-    const candidates = members.filter((e) => e.grade === "excellent").sort((a, b) => cmp(b.composite!, a.composite!));
+    const candidates = members.filter((e) => e.grade === "excellent" && e.composite !== null).sort((a, b) => cmp(b.composite!, a.composite!));
+    // An unscored colleague may yet outscore them once the data is fixed.
+    if (members.some((e) => e.composite === null)) for (const e of candidates) e.unsettled = true;
     const reason = (outcome: "kept" | "demoted" | "tie"): Reason => ({
       rule: "quota",
       fraction: `${places}/${members.length}`,

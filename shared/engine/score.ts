@@ -91,6 +91,10 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       r.reasons.push(reason);
       if (entry.grade === "quota_tie") r.reviewRequired = true;
     }
+    if (entry.unsettled) {
+      r.provisional = true;
+      r.reasons.push({ rule: "quota_unsettled", fired: true, message: reasonMessages.quotaUnsettled() });
+    }
   });
   return { policy: identity, cadres: results, issues: validated.issues };
 }

@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, PolicySchema, score, type AssessmentResult, type Policy
 import { readWorkbook, writeScoredWorkbook } from "../../io/index.ts";
 import { tablesToXlsx } from "../../examples/write-tables.ts";
 import { TINY_BALLOTS, TINY_CADRES } from "../fixtures/workbooks/tiny.ts";
+import { NEAR_BOUNDARY_BALLOTS, NEAR_BOUNDARY_CADRES } from "../fixtures/workbooks/near-boundary.ts";
 import { ROOT, tempDir } from "../cli/run.ts";
 import { recalculateToCsv, requireSoffice } from "./libreoffice.ts";
 
@@ -58,6 +59,15 @@ beforeAll(async () => {
     await scoredCase(dir, "tiny", tiny, DEFAULT_POLICY),
     await scoredCase(dir, "example", example, DEFAULT_POLICY),
     await scoredCase(dir, "example-percent", example, PERCENT_POLICY),
+    await scoredCase(
+      dir,
+      "near-boundary",
+      await tablesToXlsx([
+        { name: "干部名单", table: NEAR_BOUNDARY_CADRES },
+        { name: "测评票", table: NEAR_BOUNDARY_BALLOTS },
+      ]),
+      DEFAULT_POLICY,
+    ),
   ];
   recalculated = await recalculateToCsv(dir, cases.map((c) => c.path));
 }, 180_000);
@@ -84,6 +94,12 @@ describe("the scored workbook recalculated by LibreOffice", () => {
       expect(scored.length).toBeGreaterThan(0);
       for (const cadre of scored) expect({ case: c.name, cadreId: cadre.cadreId, composite: shown.get(cadre.cadreId) }).toEqual({ case: c.name, cadreId: cadre.cadreId, composite: cadre.composite!.toFixed(2) });
     }
+  });
+
+  it("a composite a hair below x.xx5 (89.995 - 1/(1000 x 41 x 43 x 47 x 29)) shows 89.99 in the JSON and the sheet", () => {
+    const c = cases[3]!;
+    expect(c.result.cadres[0]!.composite).toBe(89.99);
+    expect(displayedComposites(recalculated.get(c.path)!).get("C001")).toBe("89.99");
   });
 
   it("gives the same composites whether the policy writes weights as fractions or percent", () => {
