@@ -1,5 +1,9 @@
+import { ApiError } from "./errors.ts";
+
 /**
- * Collects calls made within one short window (one recalculation) into one request.
+ * Collects the calls of one recalculation into one request: it waits until calls stop arriving for
+ * windowMs (Excel may deliver a recalculation's calls in several bursts), but never longer than
+ * maxWaitMs after the first call.
  * Each caller gets its own item's result; a failed, slow or unreachable request falls back
  * to a local answer, so no caller ever waits longer than the timeout.
  */
@@ -8,7 +12,10 @@ export interface BatcherOptions<I, O> {
   send(items: I[], signal: AbortSignal): Promise<O[]>;
   /** The local answer per item when sending failed; an Error rejects that caller only. */
   fallback(items: I[], why: unknown): (O | Error)[];
+  /** Quiet time after the last call before sending (default 20 ms). */
   windowMs?: number;
+  /** Longest wait after the first call of a batch (default 250 ms). */
+  maxWaitMs?: number;
   maxItems?: number;
   timeoutMs?: number;
 }
@@ -22,11 +29,14 @@ interface Pending<I, O> {
 }
 
 export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
-  const windowMs = opts.windowMs ?? 10;
+  const windowMs = opts.windowMs ?? 20;
+  const maxWaitMs = Math.max(windowMs, opts.maxWaitMs ?? 250);
   const maxItems = opts.maxItems ?? 10_000;
   const timeoutMs = opts.timeoutMs ?? 5000;
   let queue: Pending<I, O>[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let firstAt = 0;
+  let lastAt = 0;
 
   const settleLocally = (batch: Pending<I, O>[], why: unknown) => {
     let outs: (O | Error)[];
@@ -50,7 +60,7 @@ export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
       if (settled) return;
       settled = true;
       controller.abort();
-      settleLocally(batch, new Error("timeout"));
+      settleLocally(batch, ApiError.of("timeout"));
     }, timeoutMs);
     let sent: Promise<O[]>;
     try {
@@ -63,7 +73,7 @@ export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
         if (settled) return;
         settled = true;
         clearTimeout(guard);
-        if (outs.length !== batch.length) return settleLocally(batch, new Error("answer count does not match"));
+        if (outs.length !== batch.length) return settleLocally(batch, ApiError.of("bad_response"));
         batch.forEach((p, i) => p.resolve(outs[i]!));
       },
       (error: unknown) => {
@@ -83,11 +93,23 @@ export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
     for (let i = 0; i < all.length; i += maxItems) dispatch(all.slice(i, i + maxItems));
   };
 
+  // One timer per batch (not one per call): when it fires, it sends if the window has been quiet or the cap is reached.
+  const tick = () => {
+    const due = Math.min(lastAt + windowMs, firstAt + maxWaitMs);
+    const now = Date.now();
+    if (now >= due) flush();
+    else timer = setTimeout(tick, due - now);
+  };
+
   const call = (item: I) =>
     new Promise<O>((resolve, reject) => {
       queue.push({ item, resolve, reject });
-      if (queue.length >= maxItems) flush();
-      else if (timer === undefined) timer = setTimeout(flush, windowMs);
+      if (queue.length >= maxItems) return flush();
+      lastAt = Date.now();
+      if (timer === undefined) {
+        firstAt = lastAt;
+        timer = setTimeout(tick, windowMs);
+      }
     });
   return Object.assign(call, { flush });
 }

@@ -34,10 +34,24 @@ export class ApiError extends Error {
     return this.kind === "offline" || this.kind === "timeout";
   }
 
+  /** Only an unreachable or failing service (5xx) warrants a provisional local answer; a 4xx is the caller's to fix. */
+  get fallsBackLocally(): boolean {
+    return this.unreachable || (this.kind === "problem" && this.status !== undefined && this.status >= 500);
+  }
+
   static of(kind: Exclude<ApiErrorKind, "problem">, opts: { status?: number; cause?: unknown } = {}): ApiError {
     return new ApiError(kind, FALLBACK[kind], opts);
   }
 }
+
+/** What to do about a refused sign-in (401): where the user gets a new token. */
+export const SIGN_IN_HINT: Bilingual = { "zh-CN": "请在「设置」页使用 Office 登录或粘贴新的访问令牌", en: "Sign in with Office or paste a new access token on the Settings page" };
+
+const withHint = (status: number, m: Bilingual): Bilingual =>
+  status === 401 ? { "zh-CN": `${m["zh-CN"]}。${SIGN_IN_HINT["zh-CN"]}`, en: `${m.en}. ${SIGN_IN_HINT.en}` } : m;
+
+/** True when a failed call should be answered locally (provisional), false when the user must see the error. */
+export const fallsBackLocally = (error: unknown): boolean => error instanceof ApiError && error.fallsBackLocally;
 
 /** Turns an error answer into an ApiError, keeping the server's bilingual message when it sent one. */
 export function problemError(status: number, body: unknown): ApiError {
@@ -45,7 +59,7 @@ export function problemError(status: number, body: unknown): ApiError {
   if (parsed.success) {
     const p = parsed.data;
     const message = p.message ?? { "zh-CN": p.detail ?? p.title, en: p.detail ?? p.title };
-    return new ApiError("problem", message, { status, problem: p });
+    return new ApiError("problem", withHint(status, message), { status, problem: p });
   }
-  return new ApiError("problem", { "zh-CN": `考评服务返回错误 ${status}`, en: `The kaoping service answered ${status}` }, { status });
+  return new ApiError("problem", withHint(status, { "zh-CN": `考评服务返回错误 ${status}`, en: `The kaoping service answered ${status}` }), { status });
 }

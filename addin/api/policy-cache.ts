@@ -1,4 +1,4 @@
-import { DEFAULT_POLICY, PolicySchema, type Policy } from "../../shared/index.ts";
+import { DEFAULT_POLICY, PolicySchema, type Policy, type PolicyIdentity } from "../../shared/index.ts";
 import { defaultStore, STORAGE_KEYS, type KeyValueStore } from "./settings.ts";
 
 /** The policy chosen on the New assessment page, kept so verdicts can be computed offline. */
@@ -26,7 +26,15 @@ export function saveCachedPolicy(cached: CachedPolicy, store: KeyValueStore = de
   store.setItem(STORAGE_KEYS.policy, JSON.stringify(cached));
 }
 
-/** Which policy the cloud should apply: the cached published one, else the server's default. */
-export function policyRef(cached: CachedPolicy): { policyId?: string; version?: number } {
-  return cached.published ? { policyId: cached.policy.id, version: cached.policy.version } : {};
+/** Which policy the cloud should apply: a published one by id and version, else the document itself (inline). */
+export function policyRef(cached: CachedPolicy): { policyId?: string; version?: number; policy?: Policy } {
+  return cached.published ? { policyId: cached.policy.id, version: cached.policy.version } : { policy: cached.policy };
 }
+
+/** The policy bound to a workbook when 新建考核 created it (kept in the hidden _kaoping sheet). */
+export interface WorkbookPolicy extends CachedPolicy {
+  identity: PolicyIdentity;
+}
+
+/** Same document: id, version and content hash all agree. */
+export const sameIdentity = (a: PolicyIdentity, b: PolicyIdentity): boolean => a.id === b.id && a.version === b.version && a.sha256 === b.sha256;

@@ -1,6 +1,7 @@
 import { checkQuorum, parseFraction, verdictBatch, type Bilingual, type Policy, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
 import type { ApiClient } from "./client.ts";
 import { createBatcher, type Batched } from "./batcher.ts";
+import { fallsBackLocally } from "./errors.ts";
 import { policyRef, type CachedPolicy } from "./policy-cache.ts";
 
 export interface QuorumAnswer {
@@ -43,6 +44,8 @@ export function localVerdicts(policy: Policy, items: readonly VerdictItem[]): (V
   });
 }
 
+const asError = (why: unknown): Error => (why instanceof Error ? why : new Error(String(why)));
+
 export function localQuorum(policy: Policy, q: QuorumQuestion): QuorumAnswer {
   const r = checkQuorum(q.attendees, q.expected, parseFraction(policy.quorum)!);
   return { valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: true };
@@ -61,7 +64,8 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
       const res = await client.verdict({ ...policyRef(opts.policy()), items, detail: "brief" }, { signal, timeoutMs });
       return res.results;
     },
-    fallback: (items) => localVerdicts(opts.policy().policy, items),
+    // A refused call (401/403/other 4xx) is shown in the cell as an error, never as a provisional verdict.
+    fallback: (items, why) => (fallsBackLocally(why) ? localVerdicts(opts.policy().policy, items) : items.map(() => asError(why))),
   });
 
   // Like VERDICT: every QUORUM cell of one recalculation goes out as one request.
@@ -73,7 +77,7 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
       const res = await client.quorumBatch({ ...policyRef(opts.policy()), items }, { signal, timeoutMs });
       return res.results.map((r) => ({ valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: false }));
     },
-    fallback: (items) => items.map((q) => localQuorum(opts.policy().policy, q)),
+    fallback: (items, why) => (fallsBackLocally(why) ? items.map((q) => localQuorum(opts.policy().policy, q)) : items.map(() => asError(why))),
   });
 
   const verdictsForAll: RulesService["verdictsForAll"] = async (items) => {
@@ -87,6 +91,8 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
       }
       return { results, provisional: false };
     } catch (error) {
+      // Only an unreachable or failing service means offline; an expired token or a bad request is the user's to see.
+      if (!fallsBackLocally(error)) throw error;
       const local = localVerdicts(cached.policy, items);
       const failed = local.find((r) => r instanceof Error);
       if (failed) throw failed;

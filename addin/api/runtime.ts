@@ -1,6 +1,6 @@
 import { ApiClient } from "./client.ts";
 import { createRulesService, type RulesService } from "./rules.ts";
-import { readCachedPolicy } from "./policy-cache.ts";
+import { readCachedPolicy, type CachedPolicy, type WorkbookPolicy } from "./policy-cache.ts";
 import { defaultStore, readSettings, type KeyValueStore } from "./settings.ts";
 
 /** One client and one verdict batcher per page: the pane and the custom functions share them (shared runtime). */
@@ -10,6 +10,10 @@ export interface KaopingRuntime {
   rules: RulesService;
   /** A token from Office SSO, kept in memory only; a pasted token lives in localStorage. */
   ssoToken: string | null;
+  /** The open workbook's own policy, once the pane has read it; it wins over the cached choice. */
+  workbookPolicy: WorkbookPolicy | null;
+  /** The policy every rule uses: the workbook's when it has one, else the cached choice. */
+  policy(): CachedPolicy;
 }
 
 const KEY = "__kaopingRuntime";
@@ -21,8 +25,10 @@ export function createRuntime(store: KeyValueStore = defaultStore(), fetchImpl?:
     // Settings are read on every call, so a change on the Settings page applies at once.
     client: new ApiClient({ baseUrl: () => readSettings(store).apiBase, token: () => rt.ssoToken ?? readSettings(store).token, fetch: fetchImpl }),
     rules: undefined as unknown as RulesService,
+    workbookPolicy: null,
+    policy: () => rt.workbookPolicy ?? readCachedPolicy(store),
   };
-  rt.rules = createRulesService({ client: rt.client, policy: () => readCachedPolicy(store) });
+  rt.rules = createRulesService({ client: rt.client, policy: () => rt.policy() });
   return rt;
 }
 

@@ -1,7 +1,7 @@
 /** Typed errors of the Excel layer; every message is zh-CN first, then English. */
 import type { Bilingual } from "../../shared/index.ts";
 
-export type ExcelErrorCode = "sheet_exists" | "sheet_missing" | "missing_columns" | "stored_result_invalid";
+export type ExcelErrorCode = "sheet_exists" | "sheet_missing" | "missing_columns" | "stored_result_invalid" | "stored_policy_invalid";
 
 export class KaopingExcelError extends Error {
   constructor(

@@ -8,6 +8,8 @@ export { readAssessment, type AssessmentSheets } from "./read.ts";
 export { markIssues, selectCell } from "./marks.ts";
 export { writeResults } from "./results.ts";
 export { readStoredResult } from "./store.ts";
+export { writeWorkbookPolicy, readWorkbookPolicy, type StoredWorkbookPolicy } from "./policy-store.ts";
+export { watchResultsSelection } from "./radar-follow.ts";
 export { writeRecommendationTemplate, readRecommendationBallots, writeRecommendationResult } from "./recommendation.ts";
 export { writePulledSheet, type PulledSheet } from "./pulled.ts";
 export { KaopingExcelError, SheetExistsError } from "./errors.ts";

@@ -10,15 +10,14 @@ export interface PolicyLabels {
 }
 
 export function labelsOf(policy: Policy | PolicyIdentity | undefined, result: AssessmentResult): PolicyLabels {
+  // Every group the result holds gets a column, labelled by the policy where it knows the key, else by the key.
+  const inResult = [...new Set(result.cadres.flatMap((c) => Object.keys(c.groups)))];
   if (policy && "posts" in policy) {
-    return {
-      posts: Object.fromEntries(Object.entries(policy.posts).map(([k, p]) => [k, p.label])),
-      groups: Object.entries(policy.raterGroups).map(([k, g]) => [k, g.label]),
-    };
+    const groups: [string, string][] = Object.entries(policy.raterGroups).map(([k, g]) => [k, g.label]);
+    for (const k of inResult) if (!(k in policy.raterGroups)) groups.push([k, k]);
+    return { posts: Object.fromEntries(Object.entries(policy.posts).map(([k, p]) => [k, p.label])), groups };
   }
-  // Without the policy document, the keys found in the result are the best labels we have.
-  const keys = [...new Set(result.cadres.flatMap((c) => Object.keys(c.groups)))];
-  return { posts: {}, groups: keys.map((k) => [k, k]) };
+  return { posts: {}, groups: inResult.map((k) => [k, k]) };
 }
 
 export interface ResultTable {

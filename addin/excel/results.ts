@@ -7,17 +7,18 @@ import { SHEETS, type Lang } from "./labels.ts";
 import { buildResultTable, labelsOf, type ResultTable } from "./result-table.ts";
 import { writeResultTable, type TableLayout } from "./results-sheet.ts";
 import { ensureStoreSheet, storeResult } from "./store.ts";
+import { followOn, RADAR_LABEL } from "./radar-follow.ts";
 
 /**
  * The radar block: a cadre id cell and five formulas that look that cadre up in the table,
- * so typing another id redraws the chart without the add-in.
+ * so typing another id redraws the chart without the add-in (and selecting a row sets it: radar-follow.ts).
  */
 export function radarBlock(table: ResultTable, layout: TableLayout, col: number, firstId: string): (string | number)[][] {
   const last = layout.firstDataRow + layout.rows - 1;
   const ids = `${cellRef(layout.firstDataRow, table.col.id, true)}:${cellRef(last, table.col.id, true)}`;
   const idCell = cellRef(0, col + 1, true);
   return [
-    ["雷达图：输入编号 radar: cadre id", firstId],
+    [RADAR_LABEL, firstId],
     ...DIMENSIONS.map((d, i) => {
       const dc = table.col.dimensions[i]!;
       const values = `${cellRef(layout.firstDataRow, dc, true)}:${cellRef(last, dc, true)}`;
@@ -59,6 +60,7 @@ export async function writeResults(result: AssessmentResult, policy: Policy, opt
     const layout = await writeResultTable(budget, ws, table, result.policy, { offline: opts.offline });
     await addCharts(budget, ws, table, layout);
     await storeResult(budget, store.isNullObject ? ensureStoreSheet(sheets) : store, result);
+    if (layout.rows > 0) followOn(ws);
     ws.activate();
     await budget.flush();
   });

@@ -1,7 +1,6 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- custom-functions-metadata reads these signatures: `any` is Excel's "any" result type */
 /// <reference types="office-js" />
 import { langFromDisplay } from "../i18n/index.ts";
-import { readCachedPolicy } from "../api/policy-cache.ts";
 import { runtime } from "../api/runtime.ts";
 import { createCustomFunctions } from "./impl.ts";
 
@@ -9,7 +8,8 @@ import { createCustomFunctions } from "./impl.ts";
 
 const impl = createCustomFunctions({
   rules: { verdict: (item) => runtime().rules.verdict(item), quorum: (q) => runtime().rules.quorum(q) } as ReturnType<typeof runtime>["rules"],
-  policy: () => readCachedPolicy(runtime().store).policy,
+  // The workbook's policy once the pane has loaded it (shared runtime), else the cached choice.
+  policy: () => runtime().policy().policy,
   lang: () => langFromDisplay(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined),
   fail: (message) => new CustomFunctions.Error(CustomFunctions.ErrorCode.invalidValue, message),
 });
@@ -36,16 +36,17 @@ export function weights(post: string): any[][] {
 }
 
 /**
- * 胜任现职认定（两个三分之二）：由等次票数给出“胜任现职”或“不胜任现职”。Fit-for-post verdict from grade vote counts.
+ * 胜任现职认定（两个三分之二）：由等次票数给出“胜任现职”或“不胜任现职”；弃权票计入有效票数；无等次票时显示“无等次票”。Fit-for-post verdict from grade vote counts; abstentions count in the valid ballots; "No grade votes" when there are none.
  * @customfunction VERDICT
  * @param excellent 优秀票数 | excellent votes
  * @param competent 称职票数 | competent votes
  * @param basic 基本称职票数 | basic votes
  * @param incompetent 不称职票数 | incompetent votes
+ * @param [blank] 弃权（空白）票数，默认 0，计入有效票数 | blank (abstention) votes, default 0, counted in the valid ballots
  * @returns 裁定 | the verdict
  */
-export function verdict(excellent: number, competent: number, basic: number, incompetent: number): Promise<any> {
-  return impl.VERDICT(excellent, competent, basic, incompetent);
+export function verdict(excellent: number, competent: number, basic: number, incompetent: number, blank?: number): Promise<any> {
+  return impl.VERDICT(excellent, competent, basic, incompetent, blank);
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Policy } from "../../shared/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { RulesService } from "../api/rules.ts";
-import { ArgumentProblem, quorumLabel, quorumQuestion, verdictItem, verdictLabel, weightedScore, weightsRow } from "./logic.ts";
+import { ArgumentProblem, noGradeVotes, noGradeVotesLabel, quorumLabel, quorumQuestion, verdictItem, verdictLabel, weightedScore, weightsRow } from "./logic.ts";
 
 export interface CustomFunctionDeps<E> {
   rules: Pick<RulesService, "verdict" | "quorum">;
@@ -36,10 +36,12 @@ export function createCustomFunctions<E>(deps: CustomFunctionDeps<E>) {
   return {
     SCORE: (scores: unknown, post: unknown) => guard(() => weightedScore(deps.policy(), scores, post)),
     WEIGHTS: (post: unknown) => guard(() => weightsRow(deps.policy(), post)),
-    VERDICT: (excellent: unknown, competent: unknown, basic: unknown, incompetent: unknown) =>
+    VERDICT: (excellent: unknown, competent: unknown, basic: unknown, incompetent: unknown, blank?: unknown) =>
       guardAsync(async () => {
-        const item = verdictItem(excellent, competent, basic, incompetent);
+        const item = verdictItem(excellent, competent, basic, incompetent, blank);
         if (item instanceof ArgumentProblem) return item;
+        // Nothing to decide: saying 胜任现职 from no votes would be a verdict without evidence.
+        if (noGradeVotes(item)) return noGradeVotesLabel(deps.lang());
         return verdictLabel(await deps.rules.verdict(item), deps.lang());
       }),
     QUORUM: (attendees: unknown, expected: unknown) =>

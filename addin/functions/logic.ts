@@ -100,6 +100,7 @@ const COUNT_NAMES: Record<string, [string, string]> = {
   competent: ["称职票数", "competent votes"],
   basic: ["基本称职票数", "basic votes"],
   incompetent: ["不称职票数", "incompetent votes"],
+  blank: ["弃权票数", "blank (abstention) votes"],
   attendees: ["实到人数", "attendees"],
   expected: ["应到人数", "expected"],
 };
@@ -111,8 +112,11 @@ function count(name: keyof typeof COUNT_NAMES, value: unknown): number | Argumen
   return value;
 }
 
-/** KAOPING.VERDICT's arguments as a verdict item (votes only: blank ballots are not known here). */
-export function verdictItem(excellent: unknown, competent: unknown, basic: unknown, incompetent: unknown): VerdictItem | ArgumentProblem {
+/**
+ * KAOPING.VERDICT's arguments as a verdict item. Abstentions count in n (spec section 5), so a blank vote
+ * never helps a cadre reach a threshold; an empty 5th argument means none.
+ */
+export function verdictItem(excellent: unknown, competent: unknown, basic: unknown, incompetent: unknown, blank: unknown = 0): VerdictItem | ArgumentProblem {
   const e = count("excellent", excellent);
   if (e instanceof ArgumentProblem) return e;
   const c = count("competent", competent);
@@ -121,7 +125,9 @@ export function verdictItem(excellent: unknown, competent: unknown, basic: unkno
   if (b instanceof ArgumentProblem) return b;
   const i = count("incompetent", incompetent);
   if (i instanceof ArgumentProblem) return i;
-  return { excellent: e, competent: c, basic: b, incompetent: i, blank: 0 };
+  const a = count("blank", blank === null || blank === undefined || blank === "" ? 0 : blank);
+  if (a instanceof ArgumentProblem) return a;
+  return { excellent: e, competent: c, basic: b, incompetent: i, blank: a };
 }
 
 export function quorumQuestion(attendees: unknown, expected: unknown): QuorumQuestion | ArgumentProblem {
@@ -133,6 +139,11 @@ export function quorumQuestion(attendees: unknown, expected: unknown): QuorumQue
   if (a > x) return problem(`实到人数 ${a} 多于应到人数 ${x}`, `attendees ${a} exceed expected ${x}`);
   return { attendees: a, expected: x };
 }
+
+/** No grade vote at all (abstentions only, or none): the vote rules have nothing to decide (the engine's no_grade_votes). */
+export const noGradeVotes = (item: VerdictItem): boolean => item.excellent + item.competent + item.basic + item.incompetent === 0;
+
+export const noGradeVotesLabel = (lang: Lang): string => t(lang, "verdict.noGradeVotes");
 
 export function verdictLabel(result: VerdictResultItem, lang: Lang): string {
   return VERDICT_LABELS[result.verdict][lang] + (result.provisional ? t(lang, "verdict.provisional") : "");

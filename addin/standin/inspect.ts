@@ -1,6 +1,6 @@
 /** Reads the stand-in's workbook back for assertions and benchmarks. */
 import { boxAddress, parseAddress } from "./address.ts";
-import { cellAt, type CellData, type CellValue, type SheetState, type WorkbookState } from "./state.ts";
+import { cellAt, fireSelectionChanged, type CellData, type CellValue, type SheetState, type WorkbookState } from "./state.ts";
 
 export interface SyncStats {
   syncs: number;
@@ -20,6 +20,8 @@ export interface Inspector {
   cell(name: string, address: string): CellData | undefined;
   activeSheet(): string | null;
   selection(): { sheet: string; address: string } | null;
+  /** A user clicking a cell or range: moves the selection and resolves once the sheet's handlers are done. */
+  userSelect(sheet: string, address: string): Promise<void>;
   stats(): SyncStats;
   resetStats(): void;
 }
@@ -50,6 +52,13 @@ export function createInspector(state: WorkbookState): Inspector {
       const sel = state.selection;
       const s = sel && state.sheets.find((x) => x.id === sel.sheetId);
       return sel && s ? { sheet: s.name, address: boxAddress(parseAddress(sel.address).box) } : null;
+    },
+    userSelect: async (name, address) => {
+      const s = sheet(name);
+      const normal = boxAddress(parseAddress(address).box);
+      state.activeSheetId = s.id;
+      state.selection = { sheetId: s.id, address: normal };
+      await fireSelectionChanged(state, s.id, normal);
     },
     stats: () => ({
       syncs: state.syncs,

@@ -1,7 +1,7 @@
 /** Range proxy of the stand-in: values, formulas, formats, validation, conditional formats, selection. */
 import { boxAddress, quoteSheet, type Box } from "./address.ts";
 import { ClientObject, StandinError, type StandinContext } from "./client.ts";
-import { cellAt, cellFor, forEachCell, type CellData, type CellValue, type SheetState } from "./state.ts";
+import { cellAt, cellFor, fireSelectionChanged, forEachCell, type CellData, type CellValue, type SheetState } from "./state.ts";
 
 type Grid = unknown[][];
 
@@ -114,6 +114,10 @@ export class StandinRange extends ClientObject {
     this.context.queue(["select", this.address]);
     this.context.state.activeSheetId = this.sheet.id;
     this.context.state.selection = { sheetId: this.sheet.id, address: boxAddress(this.box) };
+    // Excel raises the event after the batch, asynchronously; a handler's failure does not reach the caller.
+    const { state } = this.context;
+    const [sheetId, address] = [this.sheet.id, boxAddress(this.box)];
+    setTimeout(() => void fireSelectionChanged(state, sheetId, address).catch(() => undefined), 0);
   }
 
   clear(applyTo: "All" | "Formats" | "Contents" = "All"): void {

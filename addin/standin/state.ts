@@ -62,8 +62,13 @@ export interface RequestStats {
   response: number;
 }
 
+/** A worksheet's onSelectionChanged handler, as office.js calls it. */
+export type SelectionHandler = (event: { type: string; worksheetId: string; address: string }) => unknown;
+
 export interface WorkbookState {
   sheets: SheetState[];
+  /** onSelectionChanged handlers by worksheet id: fired when a range is selected (by code or a user). */
+  selectionHandlers: { sheetId: string; handler: SelectionHandler }[];
   activeSheetId: string | null;
   selection: { sheetId: string; address: string } | null;
   nextId: number;
@@ -75,7 +80,7 @@ export interface WorkbookState {
 }
 
 export function newWorkbookState(payloadLimit = 5 * 1024 * 1024): WorkbookState {
-  return { sheets: [], activeSheetId: null, selection: null, nextId: 1, syncs: 0, runs: 0, requests: [], payloadLimit };
+  return { sheets: [], selectionHandlers: [], activeSheetId: null, selection: null, nextId: 1, syncs: 0, runs: 0, requests: [], payloadLimit };
 }
 
 export function newSheet(wb: WorkbookState, name: string): SheetState {
@@ -131,4 +136,10 @@ export function usedBox(sheet: SheetState, valuesOnly: boolean): Box | null {
     }
   }
   return maxR < 0 ? null : { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
+}
+
+/** Calls the sheet's selection handlers, as Excel does after the selection moves; resolves when they finish. */
+export async function fireSelectionChanged(wb: WorkbookState, sheetId: string, address: string): Promise<void> {
+  const handlers = wb.selectionHandlers.filter((h) => h.sheetId === sheetId && wb.sheets.some((s) => s.id === sheetId));
+  await Promise.all(handlers.map((h) => h.handler({ type: "WorksheetSelectionChanged", worksheetId: sheetId, address })));
 }

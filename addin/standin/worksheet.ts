@@ -2,7 +2,7 @@
 import { boxAddress, parseAddress, type Box } from "./address.ts";
 import { ClientObject, StandinError, type StandinContext } from "./client.ts";
 import { StandinRange } from "./range.ts";
-import { newSheet, usedBox, type ChartRecord, type SheetState } from "./state.ts";
+import { newSheet, usedBox, type ChartRecord, type SelectionHandler, type SheetState } from "./state.ts";
 
 const MAX_ROWS = 1_048_576;
 const MAX_COLS = 16_384;
@@ -74,6 +74,23 @@ export class StandinWorksheet extends ClientObject {
   getUsedRangeOrNullObject(valuesOnly = false): StandinRange | NullRange {
     const box = usedBox(this.s, valuesOnly);
     return box ? this.range(box) : new NullRange(this.context);
+  }
+
+  /** Minimal event hook: add/remove a selection handler (Excel calls it with the selected address). */
+  get onSelectionChanged() {
+    const { context, s } = this;
+    return {
+      add(handler: SelectionHandler) {
+        context.queue(["onSelectionChanged"]);
+        const entry = { sheetId: s.id, handler };
+        context.state.selectionHandlers.push(entry);
+        return {
+          remove() {
+            context.state.selectionHandlers = context.state.selectionHandlers.filter((h) => h !== entry);
+          },
+        };
+      },
+    };
   }
 
   activate(): void {
@@ -219,8 +236,9 @@ export class StandinWorksheetCollection extends ClientObject {
     if (!wb.activeSheetId) wb.activeSheetId = s.id;
     return new StandinWorksheet(this.context, s);
   }
+  /** By name or, as in Excel, by id (event arguments carry the id). */
   getItem(name: string): StandinWorksheet {
-    const s = this.find(name);
+    const s = this.find(name) ?? this.context.state.sheets.find((x) => x.id === name);
     if (!s) throw new StandinError("ItemNotFound", `The requested worksheet '${name}' does not exist.`);
     return new StandinWorksheet(this.context, s);
   }

@@ -1,5 +1,5 @@
 import type { z } from "zod";
-import type { AssessmentResult, BallotRow, CadreRow, Issue, Policy, RecommendationResponseSchema, RecommendationResult, StoredSheetSchema } from "../../shared/index.ts";
+import type { AssessmentResult, BallotRow, CadreRow, Issue, Policy, PolicyIdentity, RecommendationResponseSchema, RecommendationResult, StoredSheetSchema } from "../../shared/index.ts";
 import type { Lang } from "../i18n/index.ts";
 
 /**
@@ -18,5 +18,11 @@ export interface ExcelPort {
   /** The ballots, alone or with the template's vacancies and candidates. */
   readRecommendationBallots: () => Promise<unknown>;
   writeRecommendationResult: (result: RecommendationResult | z.infer<typeof RecommendationResponseSchema>, lang: Lang) => Promise<unknown>;
-  writePulledSheet: (sheet: z.infer<typeof StoredSheetSchema>, lang: Lang) => Promise<string>;
+  /** A pulled sheet with the policy document when it could be fetched, else the stored identity. */
+  writePulledSheet: (sheet: Omit<z.infer<typeof StoredSheetSchema>, "policy"> & { policy: PolicyIdentity | Policy }, lang: Lang) => Promise<string>;
+  /** The policy bound to the workbook at 新建考核, or null for an older workbook. */
+  writeWorkbookPolicy: (stored: { policy: Policy; identity: PolicyIdentity; published: boolean }) => Promise<unknown>;
+  readWorkbookPolicy: () => Promise<{ policy: Policy; identity: PolicyIdentity; published: boolean } | null | undefined>;
+  /** Lets a selected row of 考核结果 drive the radar chart (registers the sheet's selection handler). */
+  watchResultsSelection: () => Promise<unknown>;
 }

@@ -1,5 +1,6 @@
-import { GRADE_LABELS, GRADE_SEVERITY, GRADES, type AssessmentResult, type Bilingual, type CadreResult, type Issue, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
+import { GRADE_LABELS, GRADE_SEVERITY, GRADES, type AssessmentResult, type Bilingual, type CadreResult, type Issue, type Reason, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
 import { pick, t, type Lang } from "../i18n/index.ts";
+import { paneError } from "./pane-error.ts";
 
 /** Pure formatting and merging for the pane: no DOM, no Excel, so it is tested in Node. */
 
@@ -39,7 +40,7 @@ export function verdictItems(result: AssessmentResult, extra: Map<string, { disc
  * merging never lifts anyone past the quota.
  */
 export function mergeVerdicts(result: AssessmentResult, verdicts: readonly VerdictResultItem[], provisional: boolean): AssessmentResult {
-  if (verdicts.length !== result.cadres.length) throw new Error("verdict count does not match cadre count");
+  if (verdicts.length !== result.cadres.length) throw paneError("verdict.countMismatch");
   const cadres = result.cadres.map((c, i): CadreResult => {
     const v = verdicts[i]!;
     const scored = c.composite !== null;
@@ -55,6 +56,20 @@ export function mergeVerdicts(result: AssessmentResult, verdicts: readonly Verdi
   });
   return { ...result, cadres };
 }
+
+/** The reason every cadre of an offline scoring carries, so the sheet, the pane and HR see why it is provisional. */
+export const OFFLINE_REASON: Reason = {
+  rule: "offline_verdict",
+  fired: true,
+  message: { "zh-CN": "离线时按缓存方案判定，暂定；须联网重新计分", en: "decided offline from the cached policy; provisional until scored online" },
+};
+
+export function markOffline(result: AssessmentResult): AssessmentResult {
+  return { ...result, cadres: result.cadres.map((c) => (c.reasons.some((r) => r.rule === OFFLINE_REASON.rule) ? c : { ...c, provisional: true, reasons: [...c.reasons, OFFLINE_REASON] })) };
+}
+
+/** Cadres whose verdicts were decided offline: such a result is not submitted until scored online. */
+export const offlineCadres = (result: AssessmentResult): number => result.cadres.filter((c) => c.reasons.some((r) => r.rule === OFFLINE_REASON.rule && r.fired)).length;
 
 export interface Summary {
   cadres: number;

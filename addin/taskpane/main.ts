@@ -6,6 +6,7 @@ import "../functions/functions.ts";
 import { langFromDisplay, t, type Lang, type StringKey } from "../i18n/index.ts";
 import { runtime } from "../api/runtime.ts";
 import { errorText } from "./format.ts";
+import { activePolicy } from "./policy.ts";
 import { h } from "./dom.ts";
 import type { ExcelPort } from "./excel-port.ts";
 import type { PaneContext } from "./pages/context.ts";
@@ -48,6 +49,7 @@ async function start() {
   const offlineBanner = h("div", { class: "banner", role: "alert", "data-testid": "offline-banner", hidden: true }, t(lang, "banner.offline"));
   const hostBanner = h("div", { class: "banner", role: "alert", "data-testid": "no-office-banner", hidden: host }, t(lang, "banner.noOffice"));
   const status = h("div", { class: "status", role: "status", "aria-live": "polite", "data-testid": "status", "data-state": "idle" });
+  const policyNotice = h("div", { class: "notice", role: "note", "data-testid": "policy-notice", hidden: true });
   const showOffline = (offline: boolean) => (offlineBanner.hidden = !offline);
   rt.client.onConnectivity((s) => showOffline(s === "offline"));
   window.addEventListener("offline", () => showOffline(true));
@@ -58,6 +60,10 @@ async function start() {
     excel: excelPort,
     rt,
     lastResult: null,
+    notice(message) {
+      policyNotice.textContent = message ?? "";
+      policyNotice.hidden = message === null;
+    },
     async run(action) {
       status.dataset.state = "busy";
       status.textContent = t(lang, "status.working");
@@ -88,10 +94,15 @@ async function start() {
   };
   for (const [id, key] of PAGES) nav.append(h("button", { class: "nav-item", role: "tab", "data-page": id, "data-testid": `nav-${id}`, onclick: () => show(id) }, t(lang, key)));
 
-  root.replaceChildren(hostBanner, offlineBanner, nav, status, main);
+  root.replaceChildren(hostBanner, offlineBanner, policyNotice, nav, status, main);
   show("new");
   // An honest first look at connectivity: a short probe, its failure only shows the banner.
   void rt.client.health({ timeoutMs: 3000 }).catch(() => undefined);
+  if (host) {
+    // The workbook's own policy, loaded now so the custom functions use it too (shared runtime).
+    await activePolicy(ctx).catch(() => undefined);
+    await excel.watchResultsSelection().catch(() => undefined);
+  }
   document.body.dataset.ready = "true";
 }
 

@@ -1,5 +1,26 @@
+import type { AssessmentResult, Policy, PolicyIdentity, SheetSubmit } from "../../shared/index.ts";
 import type { KeyValueStore } from "../api/settings.ts";
 import { STORAGE_KEYS } from "../api/settings.ts";
+import { sameIdentity } from "../api/policy-cache.ts";
+import { offlineCadres } from "./format.ts";
+import { paneError } from "./pane-error.ts";
+
+/**
+ * What Submit sends. Refuses (nothing sent) while any verdict was decided offline. The policy document goes
+ * along only when it is the result's own (a built-in one is not on the server); any other is left out, and the
+ * server resolves the published policy the result names.
+ */
+export function submissionBody(form: { unit: string; period: string; title?: string }, result: AssessmentResult, known: { policy: Policy; identity: PolicyIdentity }): SheetSubmit {
+  const offline = offlineCadres(result);
+  if (offline > 0) throw paneError("submit.offline", { count: offline });
+  return {
+    unit: form.unit,
+    period: form.period,
+    ...(form.title ? { title: form.title } : {}),
+    result,
+    ...(sameIdentity(known.identity, result.policy) ? { policy: known.policy } : {}),
+  };
+}
 
 /**
  * The Idempotency-Key of a submission, kept (in localStorage) until the server confirms it:

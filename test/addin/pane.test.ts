@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { DEFAULT_POLICY, policyIdentity, verdictBatch, type VerdictItem } from "../../shared/index.ts";
+import { DEFAULT_POLICIES, DEFAULT_POLICY, policyIdentity, scoreWithIdentity, verdictBatch, type VerdictItem } from "../../shared/index.ts";
 import { buildAddin } from "../../addin/build.ts";
 import { serveAddin, type AddinServer } from "../../addin/dev-server.ts";
 import { startStubServer, type StubServer } from "./stub-server.ts";
@@ -29,9 +29,13 @@ beforeAll(async () => {
   dist = await mkdtemp(join(tmpdir(), "kaoping-addin-"));
   await buildAddin({ outDir: dist, minify: false, excelModule: fileURLToPath(new URL("./excel-double.ts", import.meta.url)) });
   const identity = await policyIdentity(DEFAULT_POLICY);
-  api = await startStubServer(({ path, body }) => {
+  api = await startStubServer(({ path, body, headers }) => {
     if (path === "/api/health") return { status: 200, body: { ok: true } };
+    // What the functions host answers for an expired token.
+    if (headers.authorization === "Bearer expired")
+      return { status: 401, type: "application/problem+json", body: { type: "about:blank", title: "Unauthorized", status: 401, message: { "zh-CN": "访问令牌已过期，请重新登录", en: "the access token has expired; sign in again" } } };
     if (path === "/api/policies") return { status: 200, body: { items: [] } };
+    if (path === "/api/sheets") return { status: 201, body: { id: "S-1" } };
     if (path === "/api/rules/verdict") return { status: 200, body: { policy: identity, results: verdictBatch(DEFAULT_POLICY, (body as { items: VerdictItem[] }).items) } };
     return { status: 404, body: { type: "about:blank", title: "Not Found", status: 404 } };
   });
@@ -49,15 +53,15 @@ afterAll(async () => {
   if (dist) await rm(dist, { recursive: true, force: true });
 });
 
-async function openPane(displayLanguage = "zh-CN"): Promise<Page> {
+async function openPane(displayLanguage = "zh-CN", workbookPolicy: unknown = null, storedResult: unknown = null): Promise<Page> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
   await context.addInitScript(
-    ([lang, data]) => {
+    ([lang, data, bound, stored]) => {
       const w = window as unknown as Record<string, unknown>;
       w.Office = { onReady: () => Promise.resolve({ host: "Excel", platform: "OfficeOnline" }), context: { displayLanguage: lang } };
-      w.__excelData = { assessment: data };
+      w.__excelData = { assessment: data, workbookPolicy: bound, storedResult: stored };
     },
-    [displayLanguage, assessment] as const,
+    [displayLanguage, assessment, workbookPolicy, storedResult] as const,
   );
   const page = await context.newPage();
   const errors: string[] = [];
@@ -118,6 +122,52 @@ describe("the built task pane", () => {
     await page.context().close();
   });
 
+  it("scores with the workbook's own policy on a computer that cached none, and says the workbook wins", async () => {
+    const civil = DEFAULT_POLICIES.find((p) => p.id === "civil-servant")!;
+    const page = await openPane("zh-CN", { policy: civil, identity: await policyIdentity(civil), published: false });
+    expect(await page.textContent('[data-testid="policy-notice"]')).toBe("本工作簿绑定方案 civil-servant v1，与本机所选方案 default v1 不同；以工作簿的方案为准");
+    expect(await page.isVisible('[data-testid="policy-notice"]')).toBe(true);
+    const before = api.requests.length;
+    await page.click('[data-testid="nav-score"]');
+    await page.click('[data-testid="score-run"]');
+    await page.waitForSelector('[data-testid="status"][data-state="done"]');
+    const calls = await page.evaluate(() => (window as unknown as { __excelCalls: { name: string; args: unknown[] }[] }).__excelCalls);
+    const write = calls.find((c) => c.name === "writeResults")!;
+    expect((write.args[0] as { policy: { id: string } }).policy.id).toBe("civil-servant");
+    expect((write.args[1] as { id: string }).id).toBe("civil-servant");
+    // Not published on the server: the cloud gets the document itself.
+    const verdictCall = api.requests.slice(before).find((r) => r.path === "/api/rules/verdict")!;
+    expect((verdictCall.body as { policy?: { id: string } }).policy?.id).toBe("civil-servant");
+    await page.context().close();
+  });
+
+  it("submits a result of a newer published version without attaching this computer's cached built-in policy", async () => {
+    // Scored elsewhere under `default` version 2 (published on the server); this computer only knows the built-in v1.
+    const v2 = { id: "default", version: 2, sha256: "a".repeat(64) };
+    const page = await openPane("zh-CN", null, scoreWithIdentity(DEFAULT_POLICY, v2, assessment));
+    await page.click('[data-testid="nav-submit"]');
+    await page.locator('[data-testid="submit-unit"] input').fill("一处");
+    await page.click('[data-testid="submit-send"]');
+    await page.waitForSelector('[data-testid="status"][data-state="done"]');
+    const sent = api.requests.filter((r) => r.path === "/api/sheets").at(-1)!.body as Record<string, unknown>;
+    expect((sent.result as { policy: unknown }).policy).toEqual(v2);
+    expect("policy" in sent).toBe(false);
+    await page.context().close();
+  });
+
+  it("shows an expired token as an error with the sign-in hint, not as offline, and writes nothing", async () => {
+    const page = await openPane();
+    await page.evaluate(() => localStorage.setItem("kaoping.token", "expired"));
+    await page.click('[data-testid="nav-score"]');
+    await page.click('[data-testid="score-run"]');
+    await page.waitForSelector('[data-testid="status"][data-state="error"]');
+    expect(await page.textContent('[data-testid="status"]')).toBe("出错：访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌");
+    expect(await page.isVisible('[data-testid="offline-banner"]')).toBe(false);
+    const calls = await page.evaluate(() => (window as unknown as { __excelCalls: { name: string }[] }).__excelCalls);
+    expect(calls.some((c) => c.name === "writeResults")).toBe(false);
+    await page.context().close();
+  });
+
   it("says so honestly when the service is unreachable, and marks verdicts provisional (English)", async () => {
     const page = await openPane("en-US");
     await page.evaluate(() => localStorage.setItem("kaoping.apiBase", "http://127.0.0.1:9"));
@@ -128,7 +178,18 @@ describe("the built task pane", () => {
     expect(await page.isVisible('[data-testid="offline-banner"]')).toBe(true);
     expect(await page.isVisible('[data-testid="score-provisional"]')).toBe(true);
     const calls = await page.evaluate(() => (window as unknown as { __excelCalls: { name: string; args: unknown[] }[] }).__excelCalls);
-    expect(calls.find((c) => c.name === "writeResults")!.args[2]).toEqual({ lang: "en", offline: true });
+    const write = calls.find((c) => c.name === "writeResults")!;
+    expect(write.args[2]).toEqual({ lang: "en", offline: true });
+    // Every cadre says why it is provisional …
+    expect((write.args[0] as { cadres: { reasons: { rule: string; message: { en: string } }[] }[] }).cadres[0]!.reasons.at(-1)).toMatchObject({
+      rule: "offline_verdict",
+      message: { en: "decided offline from the cached policy; provisional until scored online" },
+    });
+    // … and Submit refuses it without sending anything.
+    await page.click('[data-testid="nav-submit"]');
+    await page.click('[data-testid="submit-send"]');
+    await page.waitForSelector('[data-testid="status"][data-state="error"]');
+    expect(await page.textContent('[data-testid="status"]')).toBe("Error: 1 cadre(s) have provisional verdicts decided offline and cannot be submitted; score again online on the Score page");
     await page.context().close();
   });
 });

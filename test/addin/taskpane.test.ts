@@ -54,6 +54,18 @@ describe("score page logic", () => {
     expect(mergeVerdicts(result, result.cadres.map(() => verdict({ provisional: true })), true).cadres.every((c) => c.provisional)).toBe(true);
   });
 
+  it("says in both languages when the service answers a different number of verdicts", () => {
+    const result: AssessmentResult = { policy: identity, cadres: [cadre({ cadreId: "A" }), cadre({ cadreId: "B" })], issues: [] };
+    let error: unknown;
+    try {
+      mergeVerdicts(result, [verdict({})], false);
+    } catch (e) {
+      error = e;
+    }
+    expect(errorText(error, "zh-CN")).toBe("裁定数与干部数不一致");
+    expect(errorText(error, "en")).toBe("The number of verdicts does not match the number of cadres");
+  });
+
   it("summarises counts per grade and the review-required list with the rules that fired", () => {
     const fired = { rule: "competency", fired: true, message: { "zh-CN": "优秀和称职票 1/3 低于 2/3", en: "Excellent + competent 1/3 below 2/3" } };
     const result: AssessmentResult = {

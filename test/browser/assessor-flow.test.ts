@@ -89,7 +89,10 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect(created).toEqual({ state: "done", text: "已按方案「年度考核（领导干部）」（default 第 1 版）创建考核表" });
     // Fetched from the host, so the cloud is asked for exactly this version later.
     expect(JSON.parse((await pane.evaluate(() => localStorage.getItem("kaoping.policy")))!)).toMatchObject({ published: true, policy: { id: "default", version: 1 } });
-    expect(await sheetNames(pane)).toEqual(["Sheet1", "干部名单", "测评票", "说明 Instructions"]);
+    // The hidden _kaoping sheet keeps the chosen policy: the workbook is bound to it on any computer.
+    expect(await sheetNames(pane)).toEqual(["Sheet1", "干部名单", "测评票", "说明 Instructions", "_kaoping"]);
+    expect(await pane.evaluate(() => (window as unknown as { __standin: { sheet(n: string): { visibility: string } } }).__standin.sheet("_kaoping").visibility)).toBe("Hidden");
+    expect((await sheetValues(pane, "_kaoping"))[0]![4]).toBe("kaoping-policy v1");
     expect((await sheetValues(pane, "干部名单"))[0]).toEqual(["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"]);
     expect((await sheetValues(pane, "测评票"))[0]).toEqual(["票号 ballotId", "测评主体 raterGroup", "编号 cadreId", "德 morality", "能 ability", "勤 diligence", "绩 achievement", "廉 integrity", "等次 gradeVote"]);
     expect(await pane.isVisible('[data-testid="offline-banner"]')).toBe(false);
@@ -165,6 +168,12 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect(await text(pane, "score-issues")).toBe("有 2 个数据问题，相关测评票未计分，详见「检查」");
     expect(await pane.isVisible('[data-testid="score-provisional"]')).toBe(false);
     await shoot(pane, "03-score.png");
+
+    // The radar chart follows the row the user selects (its id cell is AG1, just right of the 30-column table).
+    expect(values[0]![RESULTS_COLUMNS + 1]).toBe("雷达图：输入编号 radar: cadre id");
+    const c003Row = values.findIndex((r) => r[2] === "C003") + 1;
+    await pane.evaluate((address) => (window as unknown as { __standin: { userSelect(s: string, a: string): Promise<void> } }).__standin.userSelect("考核结果", address), `D${c003Row}`);
+    expect((await sheetValues(pane, "考核结果"))[0]![RESULTS_COLUMNS + 2]).toBe("C003");
   });
 
   it("提交 / 拉取: submits as the assessor, then HR lists and pulls the same composites", async () => {
@@ -243,7 +252,12 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
       // The cached policy decides the same grades; each one is marked as computed offline.
       expect([row["综合得分 composite"], row["建议等次 proposed grade"], row["结论 verdict"], row["暂定 provisional"]]).toEqual([want.composite, want.grade, want.verdict, "暂定（离线）provisional (offline)"]);
     }
+    // Each cadre says why it is provisional, in the reasons column HR will see.
+    for (const want of EXPECTED_RESULTS) expect(String(table.get(want.cadreId)!["说明 reasons"])).toContain("离线时按缓存方案判定，暂定；须联网重新计分");
     await shoot(pane, "05-offline.png");
+    // Submit refuses offline verdicts: nothing is sent.
+    await pane.click('[data-testid="nav-submit"]');
+    expect(await act(pane, "submit-send")).toEqual({ state: "error", text: "出错：有 4 名干部的裁定为离线暂定，不能提交；请联网后在「计分」页重新计分" });
     expect(pageErrors).toEqual([]);
   });
 });

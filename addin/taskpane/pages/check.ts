@@ -1,6 +1,6 @@
 import { compilePolicy, validateInput } from "../../../shared/index.ts";
 import { t, type StringKey } from "../../i18n/index.ts";
-import { readCachedPolicy } from "../../api/policy-cache.ts";
+import { activePolicy } from "../policy.ts";
 import { issueRows } from "../format.ts";
 import { button, h } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
@@ -12,7 +12,7 @@ export function checkPage(ctx: PaneContext): HTMLElement {
   const check = () =>
     ctx.run(async () => {
       const input = await ctx.excel.readAssessment();
-      const { policy } = readCachedPolicy(ctx.rt.store);
+      const { policy } = await activePolicy(ctx);
       const { issues } = validateInput(compilePolicy(policy), input.cadres, input.ballots, input.sheets);
       await ctx.excel.markIssues(issues);
       const rows = issueRows(issues, lang);

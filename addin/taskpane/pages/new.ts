@@ -1,4 +1,4 @@
-import { DEFAULT_POLICIES, type Policy } from "../../../shared/index.ts";
+import { DEFAULT_POLICIES, policyIdentity, type Policy } from "../../../shared/index.ts";
 import { t } from "../../i18n/index.ts";
 import { saveCachedPolicy } from "../../api/policy-cache.ts";
 import { button, field, h } from "../dom.ts";
@@ -16,12 +16,12 @@ export function newPage(ctx: PaneContext): HTMLElement {
     if (entries[0]) (select as unknown as { value: string }).value = entries[0].value;
   };
   const builtIn = () =>
-    DEFAULT_POLICIES.map((p) => ({ value: `builtin:${p.id}@${p.version}`, text: `${p.title}（${p.id} v${p.version}）· ${t(lang, "new.builtin")}`, policy: p, id: p.id, version: p.version, published: false }));
+    DEFAULT_POLICIES.map((p) => ({ value: `builtin:${p.id}@${p.version}`, text: `${t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version })} · ${t(lang, "new.builtin")}`, policy: p, id: p.id, version: p.version, published: false }));
   fill(builtIn());
 
   const fetchList = async () => {
     const list = await ctx.rt.client.listPolicies();
-    fill([...list.items.map((p) => ({ value: `${p.id}@${p.version}`, text: `${p.title}（${p.id} v${p.version}）`, id: p.id, version: p.version, published: true })), ...builtIn()]);
+    fill([...list.items.map((p) => ({ value: `${p.id}@${p.version}`, text: t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version }), id: p.id, version: p.version, published: true })), ...builtIn()]);
   };
   const load = () => ctx.run(fetchList);
 
@@ -29,9 +29,16 @@ export function newPage(ctx: PaneContext): HTMLElement {
     ctx.run(async () => {
       const chosen = options.get((select as unknown as { value: string }).value) ?? options.values().next().value;
       if (!chosen) return;
-      const policy = chosen.policy ?? (await ctx.rt.client.getPolicy(chosen.id, chosen.version)).policy;
+      const fetched = chosen.policy ? null : await ctx.rt.client.getPolicy(chosen.id, chosen.version);
+      const policy = fetched?.policy ?? chosen.policy!;
+      const identity = fetched?.identity ?? (await policyIdentity(policy));
       saveCachedPolicy({ policy, published: chosen.published }, ctx.rt.store);
       await ctx.excel.createAssessmentSkeleton(policy, lang);
+      // The workbook keeps its policy: every later step (and another computer) uses this one.
+      const bound = { policy, identity, published: chosen.published };
+      await ctx.excel.writeWorkbookPolicy(bound);
+      ctx.rt.workbookPolicy = bound;
+      ctx.notice(null);
       return t(lang, "new.created", { title: policy.title, id: policy.id, version: policy.version });
     });
 

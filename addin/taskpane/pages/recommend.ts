@@ -1,7 +1,8 @@
 import { tallyRecommendation } from "../../../shared/index.ts";
 import { pick, t, type StringKey } from "../../i18n/index.ts";
-import { policyRef, readCachedPolicy } from "../../api/policy-cache.ts";
-import { ApiError } from "../../api/errors.ts";
+import { policyRef } from "../../api/policy-cache.ts";
+import { ApiError, fallsBackLocally } from "../../api/errors.ts";
+import { activePolicy } from "../policy.ts";
 import { candidateList, recommendationRequest } from "../recommendation.ts";
 import { button, field, h, textField, valueOf } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
@@ -42,13 +43,13 @@ export function recommendPage(ctx: PaneContext): HTMLElement {
       const read = await ctx.excel.readRecommendationBallots();
       const req = recommendationRequest(read, form());
       if (!req.ok) throw badField(req.field);
-      const cached = readCachedPolicy(ctx.rt.store);
+      const cached = await activePolicy(ctx);
       let provisional = false;
       let result;
       try {
         result = await ctx.rt.client.recommendation({ ...policyRef(cached), ...req.input });
       } catch (e) {
-        if (!(e instanceof ApiError) || !e.unreachable) throw e;
+        if (!fallsBackLocally(e)) throw e;
         provisional = true;
         result = tallyRecommendation(cached.policy, req.input);
       }

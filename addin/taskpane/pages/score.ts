@@ -1,7 +1,7 @@
 import { score } from "../../../shared/index.ts";
 import { t } from "../../i18n/index.ts";
-import { readCachedPolicy } from "../../api/policy-cache.ts";
-import { mergeVerdicts, summarise, verdictItems, type Summary } from "../format.ts";
+import { activePolicy } from "../policy.ts";
+import { markOffline, mergeVerdicts, summarise, verdictItems, type Summary } from "../format.ts";
 import { button, h } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
 
@@ -12,12 +12,14 @@ export function scorePage(ctx: PaneContext): HTMLElement {
   const run = () =>
     ctx.run(async () => {
       const input = await ctx.excel.readAssessment();
-      const cached = readCachedPolicy(ctx.rt.store);
-      const local = await score(cached.policy, input);
+      const active = await activePolicy(ctx);
+      const local = await score(active.policy, input);
       const extra = new Map(input.cadres.map((c) => [String(c.cadreId).trim(), { disciplinary: c.disciplinary, attendees: c.attendees, expected: c.expected }]));
       const { results, provisional } = await ctx.rt.rules.verdictsForAll(verdictItems(local, extra));
-      const result = mergeVerdicts(local, results, provisional);
-      await ctx.excel.writeResults(result, cached.policy, { lang, offline: provisional });
+      const merged = mergeVerdicts(local, results, provisional);
+      // Offline verdicts say so on every cadre (sheet, pane, HR) and keep Submit from sending them.
+      const result = provisional ? markOffline(merged) : merged;
+      await ctx.excel.writeResults(result, active.policy, { lang, offline: provisional });
       ctx.lastResult = result;
       out.replaceChildren(...renderSummary(summarise(result, lang), `${result.policy.id} v${result.policy.version}`, provisional, ctx));
     });
@@ -45,7 +47,7 @@ function renderSummary(s: Summary, policy: string, provisional: boolean, ctx: Pa
     h(
       "ul",
       { "data-testid": "review-list" },
-      ...s.review.map((r) => h("li", { "data-testid": `review-${r.cadreId}` }, h("strong", {}, `${r.name}（${r.cadreId}）${r.grade}${provisional ? t(lang, "verdict.provisional") : ""}`), h("ul", {}, ...r.reasons.map((m) => h("li", {}, m))))),
+      ...s.review.map((r) => h("li", { "data-testid": `review-${r.cadreId}` }, h("strong", {}, `${t(lang, "score.reviewWho", { name: r.name, id: r.cadreId, grade: r.grade })}${provisional ? t(lang, "verdict.provisional") : ""}`), h("ul", {}, ...r.reasons.map((m) => h("li", {}, m))))),
     ),
   ];
 }

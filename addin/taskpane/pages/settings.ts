@@ -3,6 +3,7 @@ import { t, type Lang } from "../../i18n/index.ts";
 import { readSettings, saveSettings } from "../../api/settings.ts";
 import { tokenInfo } from "../../api/token.ts";
 import { errorText } from "../format.ts";
+import { paneError, PaneError } from "../pane-error.ts";
 import { button, field, h, textField, valueOf } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
 
@@ -37,12 +38,12 @@ export function settingsPage(ctx: PaneContext): HTMLElement {
   const sso = () =>
     ctx.run(async () => {
       const auth = typeof OfficeRuntime !== "undefined" ? OfficeRuntime.auth : undefined;
-      if (!auth?.getAccessToken) throw new Error(t(lang, "settings.ssoUnavailable"));
+      if (!auth?.getAccessToken) throw paneError("settings.ssoUnavailable");
       try {
         ctx.rt.ssoToken = await auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
       } catch (e) {
         // SSO needs <WebApplicationInfo> in the manifest and an Entra app; without them, say so and keep the pasted token.
-        throw new Error(`${t(lang, "settings.ssoUnavailable")}: ${errorText(e, lang)}`);
+        throw new PaneError({ "zh-CN": `${t("zh-CN", "settings.ssoUnavailable")}：${errorText(e, "zh-CN")}`, en: `${t("en", "settings.ssoUnavailable")}: ${errorText(e, "en")}` });
       }
       who.textContent = whoText(ctx.rt.ssoToken, lang);
     });

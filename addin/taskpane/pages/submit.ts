@@ -1,7 +1,8 @@
-import type { SheetSubmit } from "../../../shared/index.ts";
 import { t } from "../../i18n/index.ts";
-import { readCachedPolicy } from "../../api/policy-cache.ts";
-import { idempotencyKey, submissionDone, submissionFingerprint } from "../submission.ts";
+import { activePolicy } from "../policy.ts";
+import { paneError } from "../pane-error.ts";
+import { withPolicyDocument } from "../pull.ts";
+import { idempotencyKey, submissionBody, submissionDone, submissionFingerprint } from "../submission.ts";
 import { button, field, h, textField, valueOf } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
 
@@ -26,17 +27,9 @@ export function submitPage(ctx: PaneContext): HTMLElement {
   const submit = () =>
     ctx.run(async () => {
       const result = ctx.lastResult ?? (await ctx.excel.readStoredResult());
-      if (!result) throw new Error(t(lang, "submit.noResult"));
-      const cached = readCachedPolicy(ctx.rt.store);
+      if (!result) throw paneError("submit.noResult");
       const title = valueOf(section, "submit-title");
-      const body: SheetSubmit = {
-        unit: valueOf(section, "submit-unit"),
-        period: valueOf(section, "submit-period"),
-        ...(title ? { title } : {}),
-        result,
-        // A built-in policy is not published on the server: send the document so the sheet can be checked.
-        ...(cached.published ? {} : { policy: cached.policy }),
-      };
+      const body = submissionBody({ unit: valueOf(section, "submit-unit"), period: valueOf(section, "submit-period"), title }, result, await activePolicy(ctx));
       const key = idempotencyKey(ctx.rt.store, submissionFingerprint(body));
       const saved = await ctx.rt.client.submitSheet(body, key);
       submissionDone(ctx.rt.store, key);
@@ -84,7 +77,7 @@ export function submitPage(ctx: PaneContext): HTMLElement {
 
   const pull = (id: string) =>
     ctx.run(async () => {
-      const sheet = await ctx.rt.client.getSheet(id);
+      const sheet = await withPolicyDocument(ctx.rt.client, await ctx.rt.client.getSheet(id));
       const name = await ctx.excel.writePulledSheet(sheet, lang);
       return t(lang, "pull.done", { sheet: name });
     });
