@@ -1,8 +1,7 @@
-import { writeFile } from "node:fs/promises";
 import { extname } from "node:path";
 import { score, type Policy } from "../shared/index.ts";
 import { builtInPolicy, resultToCsv, writeScoredWorkbook } from "../io/index.ts";
-import { readInputFiles, readPolicyFile, type InputFiles } from "../io/files.ts";
+import { readInputFiles, readPolicyFile, writeOutput, type InputFiles } from "../io/files.ts";
 import { UsageError } from "./errors.ts";
 import { summaryText } from "./summary.ts";
 
@@ -64,7 +63,7 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
 
   if (o.out !== undefined) {
     const bytes = format === ".csv" ? resultToCsv(result, policy) : await writeScoredWorkbook(result, policy);
-    await writeFile(o.out, bytes);
+    await writeOutput(o.out, bytes);
     const note = `已写入 ${o.out}（${result.cadres.length} 名干部，${result.issues.length} 个问题）\nWrote ${o.out} (${result.cadres.length} cadres, ${result.issues.length} issues)\n`;
     (o.json ? out.stderr : out.stdout)(note);
   }

@@ -12,6 +12,7 @@ export type InputErrorCode =
   | "duplicate_header"
   | "invalid_cell"
   | "invalid_policy"
+  | "cannot_write"
   | "usage";
 
 /** A problem with what the user gave us: always explained in both languages, never a stack trace. */

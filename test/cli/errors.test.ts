@@ -59,6 +59,23 @@ describe("bad input files (exit 3)", () => {
     expectRefusal(run, 3, "「干部名单」第 2 行「违纪记录」(disciplinary)：「也许」无效", 'row 2, disciplinary (违纪记录): "也许" is not valid');
   });
 
+  it("says why it cannot write --out (a folder that does not exist)", async () => {
+    const book = await writeWorkbook(dir, "out-book.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const run = await runCli(["score", book, "--out", join(dir, "没有的文件夹", "x.xlsx")]);
+    expectRefusal(run, 3, "所在文件夹不存在", "its folder does not exist");
+  });
+
+  it("refuses a policy whose numbers are absurd (1e2000000000) as a policy problem, not an internal error", async () => {
+    const { DEFAULT_POLICY } = await import("../../shared/index.ts");
+    const path = join(dir, "absurd.json");
+    await writeFile(path, JSON.stringify({ ...DEFAULT_POLICY, quorum: "1e-2000000000" }));
+    const book = await writeWorkbook(dir, "absurd-book.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const run = await runCli(["score", book, "--policy", path]);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toContain("/quorum");
+    expect(hasStackTrace(run.stderr)).toBe(false);
+  });
+
   it("lists every problem of a policy file with its JSON path", async () => {
     const policy = join(dir, "policy.json");
     const { DEFAULT_POLICY } = await import("../../shared/index.ts");
