@@ -1,4 +1,4 @@
-import { PolicySchema, SheetSubmitSchema, SheetSummarySchema, policyIdentity, type AssessmentResult, type Policy, type PolicyIdentity, type Problem } from "../shared/index.ts";
+import { PolicySchema, SheetSubmitSchema, SheetSummarySchema, policyIdentity, verifyResult, type AssessmentResult, type Policy, type PolicyIdentity, type Problem } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { MiB } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
@@ -25,7 +25,7 @@ export const operation = defineOperation({
     { status: 201, description: { "zh-CN": "已保存", en: "Stored" }, schema: SheetSummarySchema, headers: { Location: { "zh-CN": "考评表地址", en: "The sheet's URL" } } },
     { status: 200, description: { "zh-CN": "同一幂等键此前已保存，返回原编号", en: "Already stored under this Idempotency-Key; the same id" }, schema: SheetSummarySchema },
     problemSpec(404, "结果所用方案未发布且未附方案", "The result's policy is not published and none was attached"),
-    problemSpec(422, "幂等键已用于不同内容", "Idempotency-Key already used for different content"),
+    problemSpec(422, "结果与其自身数值或方案规则不符（逐处列出字段路径），或幂等键已用于不同内容", "The result contradicts its own numbers or the policy's rules (each field path listed), or the Idempotency-Key was used for different content"),
     ...COMMON_PROBLEMS,
   ],
   run: async ({ req, body, caller }) => {
@@ -35,6 +35,7 @@ export const operation = defineOperation({
     const identity = body.result.policy;
     const policy = await policyFor(identity, body.policy);
     checkAgainstPolicy(body.result, policy);
+    checkConsistent(body.result, policy);
     const { summary, replayed } = await submitSheet({ unit: body.unit, period: body.period, title: body.title, result: body.result, policy, identity, actor: caller!.actor, idempotencyKey: key });
     return {
       status: replayed ? 200 : 201,
@@ -83,6 +84,25 @@ function checkAgainstPolicy(result: AssessmentResult, policy: Policy) {
   });
   if (errors.length > 0)
     throw new ProblemError(400, "result-policy-mismatch", { "zh-CN": `结果与其方案不符（${errors.length} 处）：${errors[0]!.message["zh-CN"]}`, en: `the result does not fit its policy (${errors.length} problem(s)): ${errors[0]!.message.en}` }, { errors: errors.slice(0, 100) });
+}
+
+/**
+ * The functions are the authority for threshold verdicts: a result whose grades, verdicts, ranks or
+ * rounding do not follow from its own numbers and the policy is refused (422) and nothing is stored.
+ */
+function checkConsistent(result: AssessmentResult, policy: Policy) {
+  const errors = verifyResult(policy, result);
+  if (errors.length === 0) return;
+  const first = errors[0]!;
+  throw new ProblemError(
+    422,
+    "result-inconsistent",
+    {
+      "zh-CN": `结果与其精确值、票数或方案规则不符（${errors.length} 处），未保存；首处 ${first.pointer}：${first.message["zh-CN"]}`,
+      en: `the result contradicts its exact values, votes or the policy's rules (${errors.length} problem(s)); nothing was stored; first at ${first.pointer}: ${first.message.en}`,
+    },
+    { errors: errors.slice(0, 100) },
+  );
 }
 
 export const sheetsSubmit = operation.handler;

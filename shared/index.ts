@@ -17,6 +17,7 @@ export { verdictBatch } from "./engine/verdict-batch.ts";
 export { score, scoreWithIdentity, type ScoreInput } from "./engine/score.ts";
 export { competitionRanks } from "./engine/rank.ts";
 export { quotaPlaces } from "./engine/quota.ts";
+export { verifyResult } from "./engine/verify.ts";
 export { trimBuckets } from "./engine/trim.ts";
 export { checkQuorum, type QuorumResult } from "./recommendation/quorum.ts";
 export { tallyRecommendation, advanceRound, RecommendationInputSchema, AdvanceInputSchema, type RecommendationInput, type RecommendationResult, type AdvanceInput } from "./recommendation/recommend.ts";

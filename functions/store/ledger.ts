@@ -125,6 +125,16 @@ export async function readChain(): Promise<{ entries: AuditEntry[]; head: HeadRo
   return { entries: out.sort((a, b) => a.seq - b.seq), head };
 }
 
+/** The entry recording `action` on `subject` (the first, if several). */
+export async function findEntry(action: AuditEntry["action"], subject: string): Promise<AuditEntry | undefined> {
+  const { table } = await clients();
+  const esc = (v: string) => v.replace(/'/g, "''");
+  const filter = `PartitionKey eq '${LEDGER}' and RowKey ge 'e~' and RowKey lt 'e~~' and action eq '${esc(action)}' and subject eq '${esc(subject)}'`;
+  let first: AuditEntry | undefined;
+  for await (const r of table.listEntities<AuditRow>({ queryOptions: { filter } })) if (!first || r.seq < first.seq) first = rowToEntry(r);
+  return first;
+}
+
 /** Walks the chain from the start; the first entry whose hash, link or position is wrong is named. */
 export async function verifyChain(entries: AuditEntry[], head?: HeadRow): Promise<{ ok: boolean; firstBroken: number | null }> {
   let prev = GENESIS_HASH;

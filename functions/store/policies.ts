@@ -95,7 +95,7 @@ export async function publishPolicy(id: string, doc: Policy, ifMatch: string | u
   let published: PublishedPolicy | undefined;
   await appendWithRecords(async () => {
     const current = await latestPolicy(id);
-    checkPrecondition(id, current, ifMatch);
+    await checkPrecondition(id, current, ifMatch);
     const version = (current?.identity.version ?? 0) + 1;
     const policy = PolicySchema.parse({ ...doc, id, version });
     const identity = await policyIdentity(policy);
@@ -113,7 +113,7 @@ export async function publishPolicy(id: string, doc: Policy, ifMatch: string | u
   return published!;
 }
 
-function checkPrecondition(id: string, current: PublishedPolicy | undefined, ifMatch: string | undefined) {
+async function checkPrecondition(id: string, current: PublishedPolicy | undefined, ifMatch: string | undefined) {
   if (!current) {
     if (ifMatch === undefined || ifMatch.trim() === "") return;
     throw new ProblemError(412, "precondition-failed", { "zh-CN": `考核方案「${id}」尚不存在，新建时不应带 If-Match`, en: `policy "${id}" does not exist yet; creating it takes no If-Match` });
@@ -122,13 +122,27 @@ function checkPrecondition(id: string, current: PublishedPolicy | undefined, ifM
   const given = (ifMatch ?? "").split(",").map((s) => s.trim().replace(/^W\//, ""));
   if (ifMatch === undefined || ifMatch.trim() === "")
     throw new ProblemError(412, "precondition-failed", { "zh-CN": `修改考核方案「${id}」须带 If-Match（当前 ETag ${etag}）`, en: `changing policy "${id}" needs If-Match (current ETag ${etag})` }, { headers: { ETag: etag } });
-  if (!given.includes(etag))
-    throw new ProblemError(
-      412,
-      "precondition-failed",
-      { "zh-CN": `考核方案「${id}」已被他人更新为第 ${current.identity.version} 版（ETag ${etag}），请重新加载后再修改`, en: `policy "${id}" has meanwhile been published as version ${current.identity.version} (ETag ${etag}); reload and try again` },
-      { headers: { ETag: etag } },
-    );
+  if (given.includes(etag)) return;
+  // "Meanwhile published" only when the caller named a real earlier version: anything else is simply not the current ETag.
+  const stale = await earlierVersionNamed(id, current.identity.version, given);
+  const message =
+    stale !== undefined
+      ? { "zh-CN": `考核方案「${id}」已在第 ${stale} 版之后被他人更新为第 ${current.identity.version} 版（当前 ETag ${etag}），请重新加载后再修改`, en: `policy "${id}" has meanwhile been published as version ${current.identity.version} after version ${stale} (current ETag ${etag}); reload and try again` }
+      : given.includes("*")
+        ? { "zh-CN": `修改考核方案「${id}」须在 If-Match 中给出当前 ETag，不接受 *（当前 ETag ${etag}）`, en: `changing policy "${id}" needs its current ETag in If-Match; * is not accepted (current ETag ${etag})` }
+        : { "zh-CN": `If-Match 中给出的 ETag ${ifMatch.trim().slice(0, 100)} 与考核方案「${id}」的当前 ETag ${etag} 不一致`, en: `the ETag given in If-Match, ${ifMatch.trim().slice(0, 100)}, does not match policy "${id}"'s current ETag ${etag}` };
+  throw new ProblemError(412, "precondition-failed", message, { headers: { ETag: etag } });
+}
+
+/** The version an If-Match names, when it is exactly the ETag of an earlier published version of `id`. */
+async function earlierVersionNamed(id: string, latest: number, given: string[]): Promise<number | undefined> {
+  for (const tag of given) {
+    const m = /^"([A-Za-z][A-Za-z0-9_-]{0,63})\.v(\d{1,10})\.[0-9a-f]{16}"$/.exec(tag);
+    if (!m || m[1] !== id || Number(m[2]) >= latest) continue;
+    const earlier = await policyVersion(id, Number(m[2]));
+    if (earlier && policyEtag(earlier.identity) === tag) return earlier.identity.version;
+  }
+  return undefined;
 }
 
 let seeding: Promise<void> | undefined;

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { canonicalJson, sha256Hex, type AssessmentResult, type Policy, type PolicyIdentity, type SheetSummary } from "../../shared/index.ts";
-import { clients, getEntity } from "./clients.ts";
-import { appendWithRecords, LEDGER } from "./ledger.ts";
+import { clients, getEntity, isNotFound } from "./clients.ts";
+import { appendWithRecords, findEntry, LEDGER } from "./ledger.ts";
 import { ProblemError } from "../lib/problem.ts";
 
 interface SheetRow {
@@ -30,6 +30,10 @@ export interface StoredSheetDoc {
 }
 
 const sheetKey = (id: string) => `s~${id}`;
+
+/** The content hash an audit entry carries: sha256 of the canonical JSON of the sheet's fields and document. */
+export const sheetContentSha256 = (sheet: { unit: string; period: string; title?: string }, doc: StoredSheetDoc): Promise<string> =>
+  sha256Hex(canonicalJson({ unit: sheet.unit, period: sheet.period, title: sheet.title || null, doc }));
 // Keys are hashed: a caller's Idempotency-Key may hold characters a RowKey may not.
 const idempotencyKey = async (key: string) => `k~${await sha256Hex(key)}`;
 const blobName = (id: string) => `${id}.json`;
@@ -64,8 +68,10 @@ export interface SubmitInput {
 export async function submitSheet(input: SubmitInput): Promise<{ summary: SheetSummary; replayed: boolean }> {
   const { table, container } = await clients();
   const doc: StoredSheetDoc = { result: input.result, policy: input.policy };
-  const body = canonicalJson(doc);
-  const contentSha256 = await sha256Hex(canonicalJson({ unit: input.unit, period: input.period, title: input.title ?? null, doc }));
+  // Stored in the caller's key order (the policy's rater groups stay in its order for HR's workbook);
+  // the identity is the canonical JSON's hash, which does not depend on key order.
+  const body = JSON.stringify(doc);
+  const contentSha256 = await sheetContentSha256({ unit: input.unit, period: input.period, title: input.title }, doc);
   const kKey = input.idempotencyKey !== undefined ? await idempotencyKey(input.idempotencyKey) : undefined;
 
   const earlier = async (): Promise<SheetSummary | undefined> => {
@@ -136,11 +142,40 @@ export async function listSheets(filter: { unit?: string; period?: string }): Pr
   return out.sort((a, b) => (a.submittedAt < b.submittedAt ? -1 : a.submittedAt > b.submittedAt ? 1 : 0));
 }
 
+/**
+ * A stored sheet, checked against its audit entry: content that no longer hashes to what was
+ * recorded at submission (edited in storage) is refused with 409 rather than handed out.
+ */
 export async function getSheet(id: string): Promise<{ summary: SheetSummary; doc: StoredSheetDoc } | undefined> {
   if (!/^[0-9a-f-]{36}$/.test(id)) return undefined;
-  const { table, container } = await clients();
+  const { table } = await clients();
   const row = await getEntity<SheetRow>(table, LEDGER, sheetKey(id));
   if (!row) return undefined;
-  const buf = await container.getBlockBlobClient(blobName(id)).downloadToBuffer();
-  return { summary: toSummary(row), doc: JSON.parse(buf.toString("utf8")) as StoredSheetDoc };
+  const [doc, entry] = await Promise.all([readDoc(id), findEntry("sheet.submit", id)]);
+  if (!doc || !entry || (await sheetContentSha256(row, doc)) !== entry.contentSha256)
+    throw new ProblemError(409, "sheet-content-mismatch", {
+      "zh-CN": `考评表 ${id} 的存储内容与其审计记录${entry ? `（第 ${entry.seq} 号）` : ""}不符，可能在存储中被改动过；不予下载，请联系管理员核查`,
+      en: `the stored content of sheet ${id} does not match its audit entry${entry ? ` (#${entry.seq})` : ""}; it may have been altered in storage, so it is not served; ask the administrator to investigate`,
+    });
+  return { summary: toSummary(row), doc };
+}
+
+/** Whether a sheet's stored row and document still hash to `contentSha256` (for audit verify). */
+export async function sheetContentMatches(id: string, contentSha256: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return false;
+  const { table } = await clients();
+  const [row, doc] = await Promise.all([getEntity<SheetRow>(table, LEDGER, sheetKey(id)), readDoc(id)]);
+  return !!row && !!doc && (await sheetContentSha256(row, doc)) === contentSha256;
+}
+
+/** The stored document, or undefined when the blob is gone or no longer JSON. */
+async function readDoc(id: string): Promise<StoredSheetDoc | undefined> {
+  const { container } = await clients();
+  try {
+    const buf = await container.getBlockBlobClient(blobName(id)).downloadToBuffer();
+    return JSON.parse(buf.toString("utf8")) as StoredSheetDoc;
+  } catch (e) {
+    if (e instanceof SyntaxError || isNotFound(e)) return undefined;
+    throw e;
+  }
 }

@@ -111,7 +111,7 @@ describe("kaoping score: outputs", () => {
     expect(results.getCell("G1").value).toBe("综合得分 Composite");
     expect(results.getCell("C2").value).toBe("C001");
     const composite = results.getCell("G2").value as ExcelJS.CellFormulaValue;
-    expect(composite.formula).toMatch(/^ROUND\(ROUND\(SUMPRODUCT\(H2:L2,'方案 Policy'!\$C\$\d+:\$G\$\d+\),9\),2\)$/);
+    expect(composite.formula).toMatch(/^ROUND\(ROUND\(SUMPRODUCT\(H2:L2,'方案 Policy'!\$C\$\d+:\$G\$\d+\),12\),2\)$/);
     expect(composite.result).toBe(83.58);
     expect(results.getCell("H2").value).toBe(85);
     expect(results.getCell("H2").numFmt).toBe("0.00");

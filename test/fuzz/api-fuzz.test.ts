@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import fc from "fast-check";
-import { ProblemSchema } from "../../shared/index.ts";
+import { DEFAULT_POLICY, ProblemSchema } from "../../shared/index.ts";
 import { buildExamples } from "../../functions/openapi/examples.ts";
 import { startStack, type Role, type Stack } from "../integration/harness.ts";
 
@@ -130,6 +130,86 @@ describe("fuzz: malformed bodies get 4xx problem+json, never 5xx", () => {
       ["hr", (j) => `/sheets?unit=${encodeURIComponent(j)}&period=${encodeURIComponent(j)}`],
     ];
     for (const [role, path] of routes) await inBatches(junk, async (j) => expectNoServerError(await stack.call(role, path(j)), path(j), tally));
+    expect(tally.bad).toEqual([]);
+  });
+});
+
+/** Numbers no person writes, as JSON numbers and as number-like strings: each must be refused or handled, quickly. */
+const HUGE: unknown[] = [
+  "1e2000000000",
+  "-1e-999999",
+  "9".repeat(5000),
+  "0." + "0".repeat(4999) + "1",
+  "1/" + "9".repeat(5000),
+  "9".repeat(5000) + "/1",
+  "1e308/1e-308",
+  "1e308",
+  1e308,
+  -1e308,
+  5e-324,
+  Number.MAX_SAFE_INTEGER * 1024,
+];
+
+/** The policy fields that are fractions or decimals (spec section 7). */
+const POLICY_NUMBERS: (string | number)[][] = [
+  ["quorum"],
+  ["voteRules", "competentMin"],
+  ["voteRules", "incompetentMax"],
+  ["voteRules", "excellentMin"],
+  ["excellentQuota", "share"],
+  ["posts", "principal", "weights", "morality"],
+  ["posts", "staff", "weights", "integrity"],
+  ["raterGroups", "superior", "weight"],
+  ["bands", "excellent"],
+  ["vetoes", 0, "below"],
+  ["scale", "max"],
+  ["scale", "levels", "好"],
+];
+
+describe("fuzz: numbers too big to be true", () => {
+  it("in an inline policy's fractions and weights, on every endpoint that takes a policy", async () => {
+    const examples = await buildExamples();
+    const withInline = (name: string) => {
+      const { policyId: _ignored, ...rest } = examples[name]!.request as Record<string, unknown>;
+      return { ...rest, policy: DEFAULT_POLICY };
+    };
+    const targets: { name: string; path: string; role: Role; method: "POST" | "PUT"; body: unknown; at: (string | number)[]; headers?: () => Record<string, string> }[] = [
+      ...["score", "rulesVerdict", "rulesQuorum", "rulesQuorumBatch", "rulesRecommendation"].map((name) => ({
+        name,
+        path: BODY_ENDPOINTS.find((e) => e.name === name)!.path,
+        role: "assessor" as Role,
+        method: "POST" as const,
+        body: withInline(name),
+        at: ["policy"],
+      })),
+      { name: "sheetsSubmit", path: "/sheets", role: "assessor", method: "POST", body: { ...(examples.sheetsSubmit!.request as object), policy: DEFAULT_POLICY }, at: ["policy"] },
+      { name: "policiesPut", path: "/policies/huge", role: "admin", method: "PUT", body: { ...DEFAULT_POLICY, id: "huge" }, at: [], headers: () => ({ "If-None-Match": "*" }) },
+    ];
+    const cases = targets.flatMap((t) => POLICY_NUMBERS.flatMap((field) => HUGE.map((value) => ({ t, field, value }))));
+    const tally: Tally = { client: 0, ok: 0, bad: [] };
+    await inBatches(cases, async ({ t, field, value }) => {
+      const res = await stack.call(t.role, t.path, { method: t.method, json: setAt(t.body, [...t.at, ...field], value), headers: t.headers?.() });
+      await expectNoServerError(res, `${t.name} ${[...t.at, ...field].join(".")}=${String(value).slice(0, 40)}`, tally);
+    });
+    expect(tally.bad).toEqual([]);
+    expect(tally.client + tally.ok).toBe(cases.length);
+    // The text forms never parse as a share or a weight: most cases are refused.
+    expect(tally.client).toBeGreaterThan(cases.length * 0.5);
+  });
+
+  it("in the advance count and the candidates' values", async () => {
+    const example = (await buildExamples()).rulesAdvance!.request as { advance: number; candidates: { name: string; value: unknown }[] };
+    const fields: (string | number)[][] = [["advance"], ["candidates", 0, "value"], ["candidates", 1, "value"]];
+    const cases = fields.flatMap((field) => HUGE.map((value) => ({ field, value })));
+    const tally: Tally = { client: 0, ok: 0, bad: [] };
+    await inBatches(cases, async ({ field, value }) => {
+      const res = await stack.call("assessor", "/rules/advance", { method: "POST", json: setAt(example, field, value) });
+      await expectNoServerError(res, `advance ${field.join(".")}=${String(value).slice(0, 40)}`, tally);
+    });
+    expect(tally.bad).toEqual([]);
+    // Every value at once: a huge candidate value beside others is still ranked or refused, never a 5xx.
+    const all = await stack.call("assessor", "/rules/advance", { method: "POST", json: { advance: 2, candidates: HUGE.map((value, k) => ({ name: `候选人${k}`, value })) } });
+    await expectNoServerError(all, "advance all huge", tally);
     expect(tally.bad).toEqual([]);
   });
 });

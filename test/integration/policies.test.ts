@@ -68,6 +68,26 @@ describe("policies", () => {
     expect((await latest()).body.identity.version).toBe(body.identity.version + 1);
   });
 
+  it("an If-Match that is malformed or not the current ETag is told so, with the current ETag (not 'meanwhile published')", async () => {
+    const { etag, body } = await latest();
+    for (const given of ['"xyz"', "*", "xyz", '"default.v999.0123456789abcdef"', '"township.v1.0123456789abcdef"']) {
+      const res = await stack.call("admin", "/policies/default", { method: "PUT", json: body.policy, headers: { "If-Match": given } });
+      expect(res.status, given).toBe(412);
+      expect(res.headers.get("etag")).toBe(etag);
+      const p = await problemOf(res);
+      expect(p.message!.en, given).not.toContain("meanwhile");
+      expect(p.message!["zh-CN"], given).not.toContain("已被他人更新");
+      expect(p.message!.en, given).toContain(`current ETag ${etag}`);
+      expect(p.message!["zh-CN"], given).toContain(`当前 ETag ${etag}`);
+      expect(p.message!.en, given).toMatch(given === "*" ? /\* is not accepted/ : /does not match/);
+    }
+    // The ETag of a real earlier version is the one case where someone else published in between.
+    const v1 = await stack.call("admin", "/policies/default/versions/1");
+    const stale = await stack.call("admin", "/policies/default", { method: "PUT", json: body.policy, headers: { "If-Match": v1.headers.get("etag")! } });
+    expect(stale.status).toBe(412);
+    expect((await problemOf(stale)).message!.en).toContain("meanwhile");
+  });
+
   it("a new policy id is created without If-Match; a body id that differs from the path is refused", async () => {
     const { body } = await latest();
     const created = await stack.call("admin", "/policies/township", { method: "PUT", json: { ...body.policy, id: "township", title: "乡镇年度考核" } });

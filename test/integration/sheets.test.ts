@@ -1,10 +1,36 @@
 import ExcelJS from "exceljs";
+import { BlobServiceClient } from "@azure/storage-blob";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { problemOf, startStack, type Stack } from "./harness.ts";
 import { LEDGER, entryKey } from "../../functions/store/ledger.ts";
 
+/**
+ * Evaluates the composite cell's formula, ROUND(ROUND(SUMPRODUCT(dims, 'Policy'!weights), 9 or 12), 2), from
+ * the cells it references: the dimension cells on the row and the post's weights row on the policy sheet.
+ */
+function compositeFromCells(wb: ExcelJS.Workbook, ws: ExcelJS.Worksheet, r: number, compCol: number): number {
+  const cell = ws.getRow(r).getCell(compCol).value as { formula?: string } | null;
+  const m = /^ROUND\(ROUND\(SUMPRODUCT\(([A-Z]+)(\d+):([A-Z]+)(\d+),'((?:[^']|'')+)'!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)\),(\d{1,2})\),2\)$/.exec(cell?.formula ?? "");
+  if (!m) throw new Error(`row ${r}: unexpected composite formula ${JSON.stringify(cell)}`);
+  const [, c1, r1, c2, r2, sheet, w1, wr1, w2, wr2, inner] = m;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
+  const range = (s: ExcelJS.Worksheet, row: number, from: string, to: string) =>
+    Array.from({ length: col(to) - col(from) + 1 }, (_, k) => s.getRow(row).getCell(col(from) + k).value as number);
+  expect(r1).toBe(r2);
+  expect(wr1).toBe(wr2);
+  const dims = range(ws, Number(r1), c1!, c2!);
+  const weights = range(wb.getWorksheet(sheet!.replace(/''/g, "'"))!, Number(wr1), w1!, w2!);
+  expect(dims).toHaveLength(5);
+  expect(weights).toHaveLength(5);
+  const sum = dims.reduce((acc, d, k) => acc + d * weights[k]!, 0);
+  // ROUND(x, inner) then ROUND(x, 2) half up, done on the decimal text so no binary noise decides a .xx5.
+  const [whole, frac] = sum.toFixed(Number(inner)).split(".");
+  const hundredths = BigInt(whole!) * 100n + BigInt(frac!.slice(0, 2)) + (Number(frac![2]) >= 5 ? 1n : 0n);
+  return Number(hundredths) / 100;
+}
+
 let stack: Stack;
-let result: { policy: { id: string; version: number; sha256: string }; cadres: { cadreId: string; composite: number | null }[] };
+let result: { policy: { id: string; version: number; sha256: string }; cadres: { cadreId: string; composite: number | null; groups: Record<string, unknown> }[] };
 
 const ballot = (ballotId: string, raterGroup: string, cadreId: string, s: number, gradeVote = "称职") => ({
   ballotId, raterGroup, cadreId, morality: s, ability: s, diligence: s, achievement: s, integrity: s, gradeVote,
@@ -80,14 +106,14 @@ describe("scored sheets", () => {
     const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ""));
     const idCol = header.findIndex((h) => h.includes("Cadre ID"));
     const compCol = header.findIndex((h) => h === "综合得分 Composite");
-    const seen = new Map<string, number>();
-    for (let r = 2; r <= ws.rowCount; r++) {
-      const row = ws.getRow(r);
-      const cell = row.getCell(compCol).value as number | { result?: number } | null;
-      const value = typeof cell === "number" ? cell : (cell?.result as number);
-      seen.set(String(row.getCell(idCol).value), value);
-    }
-    expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(result.cadres.map((c) => [c.cadreId, c.composite])));
+    // Each composite recomputed from the workbook's own cells (its formula's inputs), not its cached result.
+    const recomputed = new Map<string, number>();
+    for (let r = 2; r <= ws.rowCount; r++) recomputed.set(String(ws.getRow(r).getCell(idCol).value), compositeFromCells(wb, ws, r, compCol));
+    expect(Object.fromEntries(recomputed)).toEqual(Object.fromEntries(result.cadres.map((c) => [c.cadreId, c.composite])));
+    // The check can fail: one dimension cell off by a point moves that composite.
+    const dimCell = ws.getRow(2).getCell(compCol + 1);
+    dimCell.value = (dimCell.value as number) + 1;
+    expect(compositeFromCells(wb, ws, 2, compCol)).not.toBe(recomputed.get(String(ws.getRow(2).getCell(idCol).value)));
   });
 
   it("refuses a sheet whose policy is unknown, or whose attached policy does not match", async () => {
@@ -129,6 +155,71 @@ describe("scored sheets", () => {
     expect(verify.message["zh-CN"]).toContain("2");
     // Put it back: the chain verifies again.
     await table.updateEntity({ partitionKey: LEDGER, rowKey: entryKey(2), actor: row.actor }, "Merge");
+    expect((await (await stack.call("admin", "/audit/verify")).json()).ok).toBe(true);
+  });
+});
+
+describe("sheets the store must not take or hand out", () => {
+  const counts = async () => ({
+    sheets: (await (await stack.call("hr", "/sheets")).json()).items.length as number,
+    audit: (await (await stack.call("hr", "/audit")).json()).items.length as number,
+  });
+
+  it("a forged result (composite, grade and verdict not following from its own numbers) is refused with 422 and nothing is stored", async () => {
+    const before = await counts();
+    // A2's exact composite and its two competent votes say 77.6…, competent, fit; the forgery claims 95, excellent, unfit.
+    const forged = structuredClone(result) as typeof result & { cadres: Record<string, unknown>[] };
+    Object.assign(forged.cadres[1]!, { composite: 95, grade: "excellent", verdict: "unfit_for_post" });
+    const res = await stack.call("assessor", "/sheets", { method: "POST", json: { unit: "审计局", period: "2026", result: forged } });
+    expect(res.status).toBe(422);
+    const p = await problemOf(res);
+    expect(p.errors!.map((e) => e.pointer).sort()).toEqual(["/result/cadres/1/composite", "/result/cadres/1/grade", "/result/cadres/1/verdict"]);
+    expect(p.errors!.every((e) => /[\u4e00-\u9fff]/.test(e.message["zh-CN"]) && e.message.en.includes("A2"))).toBe(true);
+    expect(p.message!["zh-CN"]).toContain("未保存");
+    expect(p.message!.en).toContain("nothing was stored");
+    expect(await counts()).toEqual(before);
+  });
+
+  it("the pulled xlsx lists the rater groups in the policy's order (上级领导, 同级, 下级, 服务对象)", async () => {
+    const created = await stack.call("assessor", "/sheets", { method: "POST", json: { unit: "民政局", period: "2026", result } });
+    const { id } = await created.json();
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(await (await stack.call("hr", `/sheets/${id}?format=xlsx`)).arrayBuffer());
+    const header = Array.from(wb.worksheets.find((w) => w.name.includes("Results"))!.getRow(1).values as unknown[], (v) => String(v ?? ""));
+    const means = header.filter((h) => h.endsWith(" mean")).map((h) => h.split("均分")[0]);
+    expect(means).toEqual(["上级领导", "同级", "下级", "服务对象"]);
+    const json = await (await stack.call("hr", `/sheets/${id}`)).json();
+    expect(Object.keys(json.result.cadres[0].groups)).toEqual(Object.keys(result.cadres[0]!.groups));
+  });
+
+  it("a sheet edited in storage is not handed out (409) and audit verify names its entry", async () => {
+    const created = await stack.call("assessor", "/sheets", { method: "POST", json: { unit: "水利局", period: "2026", result } });
+    const { id } = await created.json();
+    const entry = (await (await stack.call("hr", "/audit")).json()).items.find((e: { subject: string }) => e.subject === id);
+    const blob = BlobServiceClient.fromConnectionString(stack.connectionString).getContainerClient("sheets").getBlockBlobClient(`${id}.json`);
+    const original = (await blob.downloadToBuffer()).toString("utf8");
+    const doc = JSON.parse(original);
+    doc.result.cadres[0].composite = 99.99;
+    const tampered = JSON.stringify(doc);
+    await blob.upload(tampered, Buffer.byteLength(tampered));
+
+    for (const format of ["json", "csv", "xlsx"]) {
+      const res = await stack.call("hr", `/sheets/${id}?format=${format}`);
+      expect(res.status).toBe(409);
+      const p = await problemOf(res);
+      expect(p.message!["zh-CN"]).toContain("审计记录");
+      expect(p.message!.en).toContain("does not match its audit entry");
+      expect(JSON.stringify(p)).not.toContain("99.99");
+    }
+    const verify = await (await stack.call("admin", "/audit/verify")).json();
+    expect(verify).toMatchObject({ ok: false, firstBroken: entry.seq });
+    expect(verify.message["zh-CN"]).toContain(`第 ${entry.seq} 号`);
+    expect(verify.message["zh-CN"]).toContain("内容");
+    expect(verify.message.en).toContain("content");
+
+    // Put it back: served and verified again.
+    await blob.upload(original, Buffer.byteLength(original));
+    expect((await stack.call("hr", `/sheets/${id}`)).status).toBe(200);
     expect((await (await stack.call("admin", "/audit/verify")).json()).ok).toBe(true);
   });
 });
