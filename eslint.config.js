@@ -14,7 +14,22 @@ export default tseslint.config(
     // The domain core must stay portable: no Node, DOM or office.js, nothing from the outer layers.
     files: ["shared/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: ["node:*", "fs", "path", "../addin/*", "../functions/*", "../io/*", "../cli/*", "exceljs", "@azure/*"] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "node:*",
+            "fs",
+            "path",
+            "../addin/*",
+            "../functions/*",
+            "../io/*",
+            "../cli/*",
+            "exceljs",
+            "@azure/*",
+          ],
+        },
+      ],
     },
   },
 );

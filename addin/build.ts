@@ -25,7 +25,10 @@ export async function generateFunctionsMetadata(source = FUNCTIONS_SOURCE): Prom
 }
 
 /** The hash the manifest records next to its version (JSON re-serialised, so formatting does not count). */
-export const metadataHash = (metadataJson: string): string => createHash("sha256").update(JSON.stringify(JSON.parse(metadataJson))).digest("hex");
+export const metadataHash = (metadataJson: string): string =>
+  createHash("sha256")
+    .update(JSON.stringify(JSON.parse(metadataJson)))
+    .digest("hex");
 
 export interface BuildOptions {
   outDir?: string;
@@ -50,7 +53,12 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<{ outDir: str
     legalComments: "none",
     logLevel: "warning",
     plugins: opts.excelModule
-      ? [{ name: "excel-double", setup: (b) => b.onResolve({ filter: /\/excel\/index\.ts$/ }, () => ({ path: opts.excelModule! })) }]
+      ? [
+          {
+            name: "excel-double",
+            setup: (b) => b.onResolve({ filter: /\/excel\/index\.ts$/ }, () => ({ path: opts.excelModule! })),
+          },
+        ]
       : [],
   });
   await writeFile(join(outDir, "functions.json"), await generateFunctionsMetadata());
@@ -78,7 +86,10 @@ export async function needsBuild(outDir = DIST_DIR): Promise<boolean> {
   } catch {
     return true;
   }
-  const sources = Math.max(await newestMtime(ADDIN_DIR, outDir), await newestMtime(join(ADDIN_DIR, "..", "shared"), ""));
+  const sources = Math.max(
+    await newestMtime(ADDIN_DIR, outDir),
+    await newestMtime(join(ADDIN_DIR, "..", "shared"), ""),
+  );
   return sources > built;
 }
 

@@ -32,10 +32,22 @@ export async function localhostCertificate(dir = CERT_DIR): Promise<{ key: Buffe
     await mkdir(dir, { recursive: true });
     try {
       await promisify(execFile)("openssl", [
-        "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-sha256", "-days", "825",
-        "-keyout", keyPath, "-out", certPath,
-        "-subj", "/CN=localhost",
-        "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1",
+        "req",
+        "-x509",
+        "-newkey",
+        "rsa:2048",
+        "-nodes",
+        "-sha256",
+        "-days",
+        "825",
+        "-keyout",
+        keyPath,
+        "-out",
+        certPath,
+        "-subj",
+        "/CN=localhost",
+        "-addext",
+        "subjectAltName=DNS:localhost,IP:127.0.0.1",
       ]);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
@@ -56,7 +68,9 @@ export interface AddinServer {
   close(): Promise<void>;
 }
 
-export async function serveAddin(opts: { port?: number; apiBase?: string; distDir?: string } = {}): Promise<AddinServer> {
+export async function serveAddin(
+  opts: { port?: number; apiBase?: string; distDir?: string } = {},
+): Promise<AddinServer> {
   const distDir = opts.distDir ?? DIST_DIR;
   if (opts.distDir === undefined && (await needsBuild(distDir))) await buildAddin({ outDir: distDir });
   const injected = configScript(opts.apiBase);
@@ -81,8 +95,13 @@ export async function serveAddin(opts: { port?: number; apiBase?: string; distDi
   };
 
   const tls = await localhostCertificate();
-  if (!tls) console.warn("警告：未找到 openssl，加载项以 http 提供，Office 不会加载它 | warning: openssl not found, serving over http; Office will not load the add-in");
-  const server = tls ? createHttpsServer(tls, (q, s) => void handler(q, s)) : createHttpServer((q, s) => void handler(q, s));
+  if (!tls)
+    console.warn(
+      "警告：未找到 openssl，加载项以 http 提供，Office 不会加载它 | warning: openssl not found, serving over http; Office will not load the add-in",
+    );
+  const server = tls
+    ? createHttpsServer(tls, (q, s) => void handler(q, s))
+    : createHttpServer((q, s) => void handler(q, s));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 3000, "127.0.0.1", () => resolve());

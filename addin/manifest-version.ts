@@ -26,7 +26,12 @@ export function stampManifest(xml: string, hash: string): { xml: string; version
   const version = bumpVersion(current);
   const line = `<!-- functions-metadata version=${version} sha256=${hash} -->`;
   const out = xml.replace(VERSION_RE, `<Version>${version}</Version>`);
-  return { xml: stamp ? out.replace(STAMP_RE, line) : out.replace(`<Version>${version}</Version>`, `<Version>${version}</Version>\n  ${line}`), version };
+  return {
+    xml: stamp
+      ? out.replace(STAMP_RE, line)
+      : out.replace(`<Version>${version}</Version>`, `<Version>${version}</Version>\n  ${line}`),
+    version,
+  };
 }
 
 // Usage after changing a custom function's JSDoc: npx tsx addin/manifest-version.ts
@@ -34,5 +39,9 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const xml = await readFile(MANIFEST_PATH, "utf8");
   const { xml: next, version } = stampManifest(xml, metadataHash(await generateFunctionsMetadata()));
   if (next !== xml) await writeFile(MANIFEST_PATH, next);
-  console.log(next === xml ? `元数据未变，版本仍为 ${version} | metadata unchanged, version ${version}` : `版本已升至 ${version} | version bumped to ${version}`);
+  console.log(
+    next === xml
+      ? `元数据未变，版本仍为 ${version} | metadata unchanged, version ${version}`
+      : `版本已升至 ${version} | version bumped to ${version}`,
+  );
 }

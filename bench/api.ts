@@ -21,14 +21,25 @@ function verdictItems(n: number) {
     incompetent: i % 4,
     blank: i % 2,
     composite: 70 + (i % 2500) / 100,
-    dimensions: { morality: 80 + (i % 15), ability: 78 + (i % 17), diligence: 82, achievement: 75 + (i % 20), integrity: 88 },
+    dimensions: {
+      morality: 80 + (i % 15),
+      ability: 78 + (i % 17),
+      diligence: 82,
+      achievement: 75 + (i % 20),
+      integrity: 88,
+    },
   }));
 }
 
 function scoreBody(cadres: number, ballotsPer: number) {
   const groups = ["superior", "peer", "subordinate", "service"];
   const posts = ["principal", "deputy", "department_head", "technical", "staff"];
-  const cs = Array.from({ length: cadres }, (_, i) => ({ cadreId: `C${i}`, name: `干部${i}`, unit: `单位${i % 7}`, post: posts[i % 5]! }));
+  const cs = Array.from({ length: cadres }, (_, i) => ({
+    cadreId: `C${i}`,
+    name: `干部${i}`,
+    unit: `单位${i % 7}`,
+    post: posts[i % 5]!,
+  }));
   const ballots = cs.flatMap((c, ci) =>
     Array.from({ length: ballotsPer }, (_, b) => ({
       ballotId: `B${b}`,
@@ -45,7 +56,12 @@ function scoreBody(cadres: number, ballotsPer: number) {
   return { policyId: "default", cadres: cs, ballots };
 }
 
-async function run(name: string, url: string, init: { method?: "GET" | "POST"; body?: string; token?: string }, connections: number) {
+async function run(
+  name: string,
+  url: string,
+  init: { method?: "GET" | "POST"; body?: string; token?: string },
+  connections: number,
+) {
   const result = await autocannon({
     url,
     connections,
@@ -55,7 +71,16 @@ async function run(name: string, url: string, init: { method?: "GET" | "POST"; b
     headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
   });
   const bad = result.non2xx + result.errors + result.timeouts;
-  const row = { case: name, conns: connections, "req/s": Math.round(result.requests.average), "p50 ms": result.latency.p50, "p99 ms": result.latency.p99, requests: result.requests.total, "non-2xx/errors": bad, "body bytes": init.body?.length ?? 0 };
+  const row = {
+    case: name,
+    conns: connections,
+    "req/s": Math.round(result.requests.average),
+    "p50 ms": result.latency.p50,
+    "p99 ms": result.latency.p99,
+    requests: result.requests.total,
+    "non-2xx/errors": bad,
+    "body bytes": init.body?.length ?? 0,
+  };
   return row;
 }
 
@@ -65,13 +90,30 @@ try {
   const api = stack.apiBase;
   const cases: [string, string, { method?: "GET" | "POST"; body?: string; token?: string }][] = [
     ["health", `${api}/health`, {}],
-    ["verdict x1", `${api}/rules/verdict`, { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1) }), token }],
-    ["verdict x1000", `${api}/rules/verdict`, { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1000) }), token }],
-    ["verdict x1000 brief", `${api}/rules/verdict`, { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1000), detail: "brief" }), token }],
+    [
+      "verdict x1",
+      `${api}/rules/verdict`,
+      { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1) }), token },
+    ],
+    [
+      "verdict x1000",
+      `${api}/rules/verdict`,
+      { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(1000) }), token },
+    ],
+    [
+      "verdict x1000 brief",
+      `${api}/rules/verdict`,
+      {
+        method: "POST",
+        body: JSON.stringify({ policyId: "default", items: verdictItems(1000), detail: "brief" }),
+        token,
+      },
+    ],
     ["score 100x40", `${api}/score`, { method: "POST", body: JSON.stringify(scoreBody(100, 40)), token }],
   ];
   const rows: Awaited<ReturnType<typeof run>>[] = [];
-  for (const connections of [1, LOADED]) for (const [name, url, init] of cases) rows.push(await run(name, url, init, connections));
+  for (const connections of [1, LOADED])
+    for (const [name, url, init] of cases) rows.push(await run(name, url, init, connections));
   console.log(`kaoping bench/api — ${duration} s per case, node ${process.version}, local host + Azurite, loopback`);
   console.table(rows);
   const find = (name: string, conns: number) => rows.find((r) => r.case === name && r.conns === conns)!;
@@ -80,7 +122,9 @@ try {
     console.log(`${name} p99 (1 connection): ${v["p99 ms"]} ms (target < 50 ms) ${v["p99 ms"] < 50 ? "OK" : "MISSED"}`);
   }
   const ratio = find("verdict x1", LOADED)["req/s"] / find("health", LOADED)["req/s"];
-  console.log(`verdict x1 / health throughput (${LOADED} connections): ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? "OK" : "MISSED"}`);
+  console.log(
+    `verdict x1 / health throughput (${LOADED} connections): ${ratio.toFixed(2)} (target >= 0.50) ${ratio >= 0.5 ? "OK" : "MISSED"}`,
+  );
 } finally {
   await stack.stop();
 }

@@ -5,7 +5,15 @@
 import { Worker } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { DEFAULT_POLICY, DIMENSIONS, GRADES, policyIdentity, scoreWithIdentity, type BallotRow, type CadreRow } from "../shared/index.ts";
+import {
+  DEFAULT_POLICY,
+  DIMENSIONS,
+  GRADES,
+  policyIdentity,
+  scoreWithIdentity,
+  type BallotRow,
+  type CadreRow,
+} from "../shared/index.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -25,7 +33,11 @@ function prng(seed: number): () => number {
 const POSTS = Object.keys(DEFAULT_POLICY.posts);
 const GROUPS = Object.keys(DEFAULT_POLICY.raterGroups);
 
-function generate(cadreCount: number, ballotsPerCadre: number, seed = 20261124): { cadres: CadreRow[]; ballots: BallotRow[] } {
+function generate(
+  cadreCount: number,
+  ballotsPerCadre: number,
+  seed = 20261124,
+): { cadres: CadreRow[]; ballots: BallotRow[] } {
   const rnd = prng(seed);
   const cadres: CadreRow[] = [];
   const ballots: BallotRow[] = [];
@@ -34,9 +46,15 @@ function generate(cadreCount: number, ballotsPerCadre: number, seed = 20261124):
     cadres.push({ cadreId, name: `干部${c + 1}`, unit: `单位${c % 40}`, post: POSTS[c % POSTS.length]! });
     const base = 70 + rnd() * 25;
     for (let b = 0; b < ballotsPerCadre; b++) {
-      const row: BallotRow = { ballotId: `B${b + 1}`, raterGroup: GROUPS[b % GROUPS.length]!, cadreId, gradeVote: rnd() < 0.05 ? null : GRADES[Math.floor(rnd() * rnd() * 4)]! };
+      const row: BallotRow = {
+        ballotId: `B${b + 1}`,
+        raterGroup: GROUPS[b % GROUPS.length]!,
+        cadreId,
+        gradeVote: rnd() < 0.05 ? null : GRADES[Math.floor(rnd() * rnd() * 4)]!,
+      };
       // Scores with at most one decimal around the cadre's level, clamped to the scale.
-      for (const d of DIMENSIONS) row[d] = Math.min(100, Math.max(0, Math.round((base + (rnd() - 0.5) * 20) * 10) / 10));
+      for (const d of DIMENSIONS)
+        row[d] = Math.min(100, Math.max(0, Math.round((base + (rnd() - 0.5) * 20) * 10) / 10));
       ballots.push(row);
     }
   }
@@ -100,7 +118,7 @@ async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
   const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
   console.log(
     `${cadreCount} cadres x ${ballotsPerCadre} ballots = ${(ratings / 1e6).toFixed(2)} M ratings: median ${median.toFixed(0)} ms ` +
-      `(sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ${((ratings / median) * 1000 / 1e6).toFixed(2)} M ratings/s, ` +
+      `(sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ${(((ratings / median) * 1000) / 1e6).toFixed(2)} M ratings/s, ` +
       `peak RSS +${mb(peakRss)} MB over the run's baseline (process peak ${mb(peakRssAbsolute)} MB, input included), heap held at end +${mb(peakHeap)} MB`,
   );
   return median;

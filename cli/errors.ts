@@ -14,10 +14,17 @@ export function reportError(error: unknown, write: (text: string) => void): numb
   if (error instanceof InputError) {
     const hint = error instanceof UsageError ? "\n用法见 kaoping --help\nSee kaoping --help" : "";
     const details = error.details.map((d) => `  - ${d["zh-CN"]}\n    ${d.en}`).join("\n");
-    write(`错误：${error.bilingual["zh-CN"]}\nError: ${error.bilingual.en}\n${details ? details + "\n" : ""}${hint ? hint.slice(1) + "\n" : ""}`);
+    write(
+      `错误：${error.bilingual["zh-CN"]}\nError: ${error.bilingual.en}\n${details ? details + "\n" : ""}${hint ? hint.slice(1) + "\n" : ""}`,
+    );
     return error.exitCode;
   }
   const why = error instanceof Error ? error.message : String(error);
-  write(bilingualLines({ "zh-CN": `内部错误：${why}（请将此信息报告给维护者）`, en: `internal error: ${why} (please report this to the maintainers)` }) + "\n");
+  write(
+    bilingualLines({
+      "zh-CN": `内部错误：${why}（请将此信息报告给维护者）`,
+      en: `internal error: ${why} (please report this to the maintainers)`,
+    }) + "\n",
+  );
   return 1;
 }

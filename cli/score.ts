@@ -20,7 +20,11 @@ export interface ScoreOptions {
 
 function meetingCount(option: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value.trim())) throw new UsageError(`--${option} 须为非负整数：${value}`, `--${option} must be a whole number, 0 or more: ${value}`);
+  if (!/^\d+$/.test(value.trim()))
+    throw new UsageError(
+      `--${option} 须为非负整数：${value}`,
+      `--${option} must be a whole number, 0 or more: ${value}`,
+    );
   return Number(value);
 }
 
@@ -31,18 +35,30 @@ export interface Output {
 
 function inputFiles(o: ScoreOptions): InputFiles {
   const csv = o.cadres !== undefined || o.ballots !== undefined;
-  if (o.positionals.length > 1) throw new UsageError(`只能给出一个工作簿，收到 ${o.positionals.length} 个`, `give one workbook, got ${o.positionals.length}`);
+  if (o.positionals.length > 1)
+    throw new UsageError(
+      `只能给出一个工作簿，收到 ${o.positionals.length} 个`,
+      `give one workbook, got ${o.positionals.length}`,
+    );
   const [workbook] = o.positionals;
-  if (workbook !== undefined && csv) throw new UsageError("请给出工作簿，或 --cadres 与 --ballots，二者不可同时使用", "give a workbook or --cadres with --ballots, not both");
+  if (workbook !== undefined && csv)
+    throw new UsageError(
+      "请给出工作簿，或 --cadres 与 --ballots，二者不可同时使用",
+      "give a workbook or --cadres with --ballots, not both",
+    );
   if (workbook !== undefined) return { workbook };
   if (o.cadres === undefined || o.ballots === undefined) {
-    throw new UsageError("缺少输入：请给出工作簿 .xlsx，或同时给出 --cadres 和 --ballots", "missing input: give a .xlsx workbook, or both --cadres and --ballots");
+    throw new UsageError(
+      "缺少输入：请给出工作簿 .xlsx，或同时给出 --cadres 和 --ballots",
+      "missing input: give a .xlsx workbook, or both --cadres and --ballots",
+    );
   }
   return { cadres: o.cadres, ballots: o.ballots };
 }
 
 async function choosePolicy(o: ScoreOptions): Promise<Policy> {
-  if (o.policy !== undefined && o.policyId !== undefined) throw new UsageError("--policy 与 --policy-id 只能选一个", "use --policy or --policy-id, not both");
+  if (o.policy !== undefined && o.policyId !== undefined)
+    throw new UsageError("--policy 与 --policy-id 只能选一个", "use --policy or --policy-id, not both");
   return o.policy !== undefined ? readPolicyFile(o.policy) : builtInPolicy(o.policyId ?? "default");
 }
 
@@ -57,7 +73,9 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
   const input = await readInputFiles(files);
   // Columns we did not read are said out loud: nothing the user typed disappears silently.
   for (const { sheet, header } of input.ignoredColumns) {
-    out.stderr(`注意：「${sheet}」的列「${header}」不是已知字段，未读取\nNote: column "${header}" of ${sheet} is not a known field and was not read\n`);
+    out.stderr(
+      `注意：「${sheet}」的列「${header}」不是已知字段，未读取\nNote: column "${header}" of ${sheet} is not a known field and was not read\n`,
+    );
   }
   const result = await score(policy, { cadres: input.cadres, ballots: input.ballots, sheets: input.sheets, meeting });
 

@@ -6,7 +6,10 @@ describe("kaoping start", () => {
     const missing = new URL("../functions/host/no-such-host.ts", import.meta.url);
     await expect(startCommand(missing)).rejects.toMatchObject({
       exitCode: 2,
-      bilingual: { "zh-CN": expect.stringContaining("本地服务尚不可用"), en: expect.stringContaining("not available yet") },
+      bilingual: {
+        "zh-CN": expect.stringContaining("本地服务尚不可用"),
+        en: expect.stringContaining("not available yet"),
+      },
     });
   });
 });

@@ -24,7 +24,11 @@ export const padEnd = (text: string, width: number) => text + " ".repeat(Math.ma
 /** A plain table with aligned columns; the first row is the header. */
 export function formatTable(rows: string[][]): string {
   const widths = rows[0]!.map((_, k) => Math.max(...rows.map((r) => displayWidth(r[k] ?? ""))));
-  const line = (r: string[]) => r.map((cell, k) => padEnd(cell, widths[k]!)).join("  ").trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((cell, k) => padEnd(cell, widths[k]!))
+      .join("  ")
+      .trimEnd();
   const rule = widths.map((w) => "-".repeat(w)).join("  ");
   return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
 }

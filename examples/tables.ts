@@ -59,8 +59,17 @@ export function exampleTables(): { cadres: Table; ballots: Table } {
         const score = () => clamp(Math.round((quality + (random() - 0.5) * 16) * 2) / 2);
         const dims = [score(), score(), score(), score(), score()];
         const total = dims.reduce((a, b) => a + b, 0) / 5;
-        const cells: Row = group === "服务对象" ? dims.map((s) => (s >= 90 ? "好" : s >= 80 ? "较好" : s >= 65 ? "一般" : "较差")) : dims;
-        rows.push([`${prefix}${String(k).padStart(2, "0")}`, group, id, ...cells, random() < 0.05 ? undefined : voteFor(total)]);
+        const cells: Row =
+          group === "服务对象"
+            ? dims.map((s) => (s >= 90 ? "好" : s >= 80 ? "较好" : s >= 65 ? "一般" : "较差"))
+            : dims;
+        rows.push([
+          `${prefix}${String(k).padStart(2, "0")}`,
+          group,
+          id,
+          ...cells,
+          random() < 0.05 ? undefined : voteFor(total),
+        ]);
       }
     }
   }
@@ -77,5 +86,15 @@ export function exampleTables(): { cadres: Table; ballots: Table } {
 /** The headers the add-in's template writes: Chinese label and English key. */
 export const BILINGUAL_HEADERS = {
   cadres: ["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post", "违纪记录 disciplinary"],
-  ballots: ["票号 ballotId", "测评主体 / raterGroup", "编号 cadreId", "德 Morality", "能 Ability", "勤 Diligence", "绩 Achievement", "廉 Integrity", "等次 Grade vote"],
+  ballots: [
+    "票号 ballotId",
+    "测评主体 / raterGroup",
+    "编号 cadreId",
+    "德 Morality",
+    "能 Ability",
+    "勤 Diligence",
+    "绩 Achievement",
+    "廉 Integrity",
+    "等次 Grade vote",
+  ],
 };

@@ -15,5 +15,8 @@ export async function tablesToXlsx(sheets: { name: string; table: Table }[]): Pr
 
 /** UTF-8 CSV with BOM, as Excel's "CSV UTF-8" writes it. */
 export function tableToCsv(table: Table, bom = true): string {
-  return (bom ? "\uFEFF" : "") + stringify([table.headers, ...table.rows.map((r) => r.map((c) => c ?? ""))], { record_delimiter: "\r\n" });
+  return (
+    (bom ? "\uFEFF" : "") +
+    stringify([table.headers, ...table.rows.map((r) => r.map((c) => c ?? ""))], { record_delimiter: "\r\n" })
+  );
 }

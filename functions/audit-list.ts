@@ -9,9 +9,19 @@ export const operation = defineOperation({
   method: "GET",
   route: "audit",
   roles: ["admin", "hr"],
-  summary: { "zh-CN": "审计日志：每次方案发布与考评表提交（哈希链）", en: "Audit log: every policy publication and sheet submission (hash-chained)" },
+  summary: {
+    "zh-CN": "审计日志：每次方案发布与考评表提交（哈希链）",
+    en: "Audit log: every policy publication and sheet submission (hash-chained)",
+  },
   request: {},
-  responses: [{ status: 200, description: { "zh-CN": "按序号排列的日志条目", en: "Entries in sequence order" }, schema: AuditListSchema }, ...COMMON_PROBLEMS],
+  responses: [
+    {
+      status: 200,
+      description: { "zh-CN": "按序号排列的日志条目", en: "Entries in sequence order" },
+      schema: AuditListSchema,
+    },
+    ...COMMON_PROBLEMS,
+  ],
   run: async () => {
     await seedDefaults();
     return { json: { items: await listAudit() } };

@@ -10,9 +10,15 @@ export const operation = defineOperation({
   method: "GET",
   route: "audit/verify",
   roles: ["admin", "hr"],
-  summary: { "zh-CN": "校验审计哈希链及所记考评表的内容，指出第一处不符", en: "Verify the audit hash chain and the sheets it records; name the first entry that fails" },
+  summary: {
+    "zh-CN": "校验审计哈希链及所记考评表的内容，指出第一处不符",
+    en: "Verify the audit hash chain and the sheets it records; name the first entry that fails",
+  },
   request: {},
-  responses: [{ status: 200, description: { "zh-CN": "校验结果", en: "The finding" }, schema: AuditVerifySchema }, ...COMMON_PROBLEMS],
+  responses: [
+    { status: 200, description: { "zh-CN": "校验结果", en: "The finding" }, schema: AuditVerifySchema },
+    ...COMMON_PROBLEMS,
+  ],
   run: async () => {
     await seedDefaults();
     const { entries, head } = await readChain();
@@ -21,10 +27,19 @@ export const operation = defineOperation({
     const ok = chain.ok && content === null;
     const message =
       content !== null
-        ? { "zh-CN": `第 ${content} 号记录所记的考评表内容与其哈希不符（存储中的考评表被改动过）；此前的链接均校验通过`, en: `entry ${content} records a sheet whose stored content no longer matches its hash (the sheet was altered in storage); the chain links before it verify` }
+        ? {
+            "zh-CN": `第 ${content} 号记录所记的考评表内容与其哈希不符（存储中的考评表被改动过）；此前的链接均校验通过`,
+            en: `entry ${content} records a sheet whose stored content no longer matches its hash (the sheet was altered in storage); the chain links before it verify`,
+          }
         : ok
-          ? { "zh-CN": `审计链完整：${entries.length} 条记录及其所记考评表均校验通过`, en: `the audit chain is intact: all ${entries.length} entries and the sheets they record verify` }
-          : { "zh-CN": `审计链在第 ${chain.firstBroken} 号记录处断开（哈希或前序链接不符），该记录或其之前的记录被改动过`, en: `the audit chain breaks at entry ${chain.firstBroken} (its hash or link does not verify): it or an earlier entry was altered` };
+          ? {
+              "zh-CN": `审计链完整：${entries.length} 条记录及其所记考评表均校验通过`,
+              en: `the audit chain is intact: all ${entries.length} entries and the sheets they record verify`,
+            }
+          : {
+              "zh-CN": `审计链在第 ${chain.firstBroken} 号记录处断开（哈希或前序链接不符），该记录或其之前的记录被改动过`,
+              en: `the audit chain breaks at entry ${chain.firstBroken} (its hash or link does not verify): it or an earlier entry was altered`,
+            };
     return { json: { ok, entries: entries.length, firstBroken: content ?? chain.firstBroken, message } };
   },
 });

@@ -19,14 +19,45 @@ export const operation = defineOperation({
   run: async () => {
     const time = new Date().toISOString();
     if (!settings().storage)
-      return { status: 503, headers: { "Retry-After": "60" }, json: { status: "degraded", storage: "not_configured", version: VERSION, time, message: { "zh-CN": "未配置存储连接", en: "no storage connection is configured" } } };
+      return {
+        status: 503,
+        headers: { "Retry-After": "60" },
+        json: {
+          status: "degraded",
+          storage: "not_configured",
+          version: VERSION,
+          time,
+          message: { "zh-CN": "未配置存储连接", en: "no storage connection is configured" },
+        },
+      };
     try {
       const { table } = await clients();
-      await table.listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } }).byPage({ maxPageSize: 1 }).next();
-      return { json: { status: "ok", storage: "ok", version: VERSION, time, message: { "zh-CN": "服务正常", en: "service is up" } } };
+      await table
+        .listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } })
+        .byPage({ maxPageSize: 1 })
+        .next();
+      return {
+        json: {
+          status: "ok",
+          storage: "ok",
+          version: VERSION,
+          time,
+          message: { "zh-CN": "服务正常", en: "service is up" },
+        },
+      };
     } catch (e) {
       if (!isStoreDown(e)) throw e;
-      return { status: 503, headers: { "Retry-After": "10" }, json: { status: "degraded", storage: "unavailable", version: VERSION, time, message: { "zh-CN": "存储服务暂时不可用", en: "storage is temporarily unavailable" } } };
+      return {
+        status: 503,
+        headers: { "Retry-After": "10" },
+        json: {
+          status: "degraded",
+          storage: "unavailable",
+          version: VERSION,
+          time,
+          message: { "zh-CN": "存储服务暂时不可用", en: "storage is temporarily unavailable" },
+        },
+      };
     }
   },
 });

@@ -11,10 +11,18 @@ export const operation = defineOperation({
   method: "GET",
   route: "policies/{id}",
   roles: ["assessor", "hr", "admin"],
-  summary: { "zh-CN": "取考核方案的最新版本（附 ETag，修改时用作 If-Match）", en: "Latest version of a policy (with the ETag to send as If-Match when changing it)" },
+  summary: {
+    "zh-CN": "取考核方案的最新版本（附 ETag，修改时用作 If-Match）",
+    en: "Latest version of a policy (with the ETag to send as If-Match when changing it)",
+  },
   request: { params: z.object({ id: PolicyIdParam }) },
   responses: [
-    { status: 200, description: { "zh-CN": "方案及其身份", en: "The policy and its identity" }, schema: PublishedPolicySchema, headers: { ETag: { "zh-CN": "当前版本的 ETag", en: "ETag of the current version" } } },
+    {
+      status: 200,
+      description: { "zh-CN": "方案及其身份", en: "The policy and its identity" },
+      schema: PublishedPolicySchema,
+      headers: { ETag: { "zh-CN": "当前版本的 ETag", en: "ETag of the current version" } },
+    },
     notFoundProblem("方案不存在", "Unknown policy"),
     ...COMMON_PROBLEMS,
   ],

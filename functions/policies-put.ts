@@ -11,9 +11,13 @@ export const operation = defineOperation({
   method: "PUT",
   route: "policies/{id}",
   roles: ["admin"],
-  summary: { "zh-CN": "发布考核方案的新版本（不可更改；须带 If-Match）", en: "Publish a new immutable version of a policy (needs If-Match)" },
+  summary: {
+    "zh-CN": "发布考核方案的新版本（不可更改；须带 If-Match）",
+    en: "Publish a new immutable version of a policy (needs If-Match)",
+  },
   description: {
-    "zh-CN": "版本号由服务器按上一版加一确定（请求中的 version 被忽略）。已有方案须带 If-Match: 当前 ETag，否则 412；新建方案不带 If-Match。请求上限 30 KiB。",
+    "zh-CN":
+      "版本号由服务器按上一版加一确定（请求中的 version 被忽略）。已有方案须带 If-Match: 当前 ETag，否则 412；新建方案不带 If-Match。请求上限 30 KiB。",
     en: "The server numbers the version (previous + 1; the body's version is ignored). An existing policy needs If-Match with its current ETag, else 412; a new id takes none. Body limit 30 KiB.",
   },
   // A policy is stored as one table property (at most 64 KiB of UTF-16): 30 KiB of UTF-8, plus the
@@ -22,21 +26,52 @@ export const operation = defineOperation({
   request: {
     params: z.object({ id: PolicyIdParam }),
     body: PolicySchema,
-    headers: { "If-Match": { required: false, description: { "zh-CN": "当前版本的 ETag（新建时省略）", en: "The current version's ETag (omit when creating)" } } },
+    headers: {
+      "If-Match": {
+        required: false,
+        description: {
+          "zh-CN": "当前版本的 ETag（新建时省略）",
+          en: "The current version's ETag (omit when creating)",
+        },
+      },
+    },
   },
   responses: [
-    { status: 201, description: { "zh-CN": "已发布的新版本", en: "The newly published version" }, schema: PublishedPolicySchema, headers: { ETag: { "zh-CN": "新版本的 ETag", en: "ETag of the new version" } } },
+    {
+      status: 201,
+      description: { "zh-CN": "已发布的新版本", en: "The newly published version" },
+      schema: PublishedPolicySchema,
+      headers: { ETag: { "zh-CN": "新版本的 ETag", en: "ETag of the new version" } },
+    },
     problemSpec(412, "If-Match 缺失或不是当前 ETag", "If-Match missing or not the current ETag"),
     ...COMMON_PROBLEMS,
   ],
   run: async ({ req, params, body, caller }) => {
     if (body.id !== params.id)
-      throw new ProblemError(400, "validation", { "zh-CN": `方案内容中的 id「${body.id}」与地址中的「${params.id}」不一致`, en: `the body's id "${body.id}" differs from the path's "${params.id}"` }, {
-        errors: [{ path: ["id"], pointer: "/id", message: { "zh-CN": `须为「${params.id}」`, en: `must be "${params.id}"` } }],
-      });
+      throw new ProblemError(
+        400,
+        "validation",
+        {
+          "zh-CN": `方案内容中的 id「${body.id}」与地址中的「${params.id}」不一致`,
+          en: `the body's id "${body.id}" differs from the path's "${params.id}"`,
+        },
+        {
+          errors: [
+            {
+              path: ["id"],
+              pointer: "/id",
+              message: { "zh-CN": `须为「${params.id}」`, en: `must be "${params.id}"` },
+            },
+          ],
+        },
+      );
     const published = await publishPolicy(params.id, body, req.headers.get("if-match") ?? undefined, caller!.actor);
     const etag = policyEtag(published.identity);
-    return { status: 201, json: published, headers: { ETag: etag, Location: `/api/policies/${params.id}/versions/${published.identity.version}` } };
+    return {
+      status: 201,
+      json: published,
+      headers: { ETag: etag, Location: `/api/policies/${params.id}/versions/${published.identity.version}` },
+    };
   },
 });
 

@@ -9,14 +9,26 @@ export const operation = defineOperation({
   method: "POST",
   route: "rules/verdict",
   roles: ["assessor"],
-  summary: { "zh-CN": "批量判定等次与是否胜任（1–10000 项）", en: "Grades and verdicts for a batch of 1 to 10,000 items" },
+  summary: {
+    "zh-CN": "批量判定等次与是否胜任（1–10000 项）",
+    en: "Grades and verdicts for a batch of 1 to 10,000 items",
+  },
   description: {
-    "zh-CN": "自定义函数一次重算只发一个请求：各项的得票数（可选综合分与各要素分）按顺序返回等次、结论与理由。上限 4 MiB（Excel 网页版单次请求上限为 5 MB）。",
+    "zh-CN":
+      "自定义函数一次重算只发一个请求：各项的得票数（可选综合分与各要素分）按顺序返回等次、结论与理由。上限 4 MiB（Excel 网页版单次请求上限为 5 MB）。",
     en: "What custom functions call, one request per recalculation: vote counts (optionally composite and dimension scores) in, grade, verdict and reasons per item out, in order. Limit 4 MiB (Excel on the web caps a request at 5 MB).",
   },
   maxBodyBytes: 4 * MiB,
   request: { body: VerdictRequestSchema },
-  responses: [{ status: 200, description: { "zh-CN": "逐项结果，顺序与请求相同", en: "One result per item, in request order" }, schema: VerdictResponseSchema }, notFoundProblem("方案不存在", "Unknown policy"), ...COMMON_PROBLEMS],
+  responses: [
+    {
+      status: 200,
+      description: { "zh-CN": "逐项结果，顺序与请求相同", en: "One result per item, in request order" },
+      schema: VerdictResponseSchema,
+    },
+    notFoundProblem("方案不存在", "Unknown policy"),
+    ...COMMON_PROBLEMS,
+  ],
   run: async ({ body }) => {
     const { policy, identity } = await resolvePolicy(body);
     return { json: { policy: identity, results: verdictBatch(policy, body.items, body.detail) } };

@@ -10,13 +10,21 @@ export const operation = defineOperation({
   route: "score",
   roles: ["assessor"],
   summary: { "zh-CN": "计算考核结果（规范第 8 节的结果）", en: "Score an assessment (the result of spec section 8)" },
-  description: { "zh-CN": "提交干部名单与测评票，按已发布方案（名称、版本）或内联方案计分；请求上限 32 MiB。", en: "Send cadres and ballots; scored with a published policy (id, version) or an inline one. Body limit 32 MiB." },
+  description: {
+    "zh-CN": "提交干部名单与测评票，按已发布方案（名称、版本）或内联方案计分；请求上限 32 MiB。",
+    en: "Send cadres and ballots; scored with a published policy (id, version) or an inline one. Body limit 32 MiB.",
+  },
   maxBodyBytes: 32 * MiB,
   request: { body: ScoreRequestSchema },
-  responses: [{ status: 200, description: { "zh-CN": "考核结果", en: "The assessment result" }, schema: AssessmentResultSchema }, ...COMMON_PROBLEMS],
+  responses: [
+    { status: 200, description: { "zh-CN": "考核结果", en: "The assessment result" }, schema: AssessmentResultSchema },
+    ...COMMON_PROBLEMS,
+  ],
   run: async ({ body }) => {
     const { policy, identity } = await resolvePolicy(body);
-    return { json: scoreWithIdentity(policy, identity, { cadres: body.cadres, ballots: body.ballots, meeting: body.meeting }) };
+    return {
+      json: scoreWithIdentity(policy, identity, { cadres: body.cadres, ballots: body.ballots, meeting: body.meeting }),
+    };
   },
 });
 

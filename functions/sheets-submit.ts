@@ -1,4 +1,14 @@
-import { PolicySchema, SheetSubmitSchema, SheetSummarySchema, policyIdentity, verifyResult, type AssessmentResult, type Policy, type PolicyIdentity, type Problem } from "../shared/index.ts";
+import {
+  PolicySchema,
+  SheetSubmitSchema,
+  SheetSummarySchema,
+  policyIdentity,
+  verifyResult,
+  type AssessmentResult,
+  type Policy,
+  type PolicyIdentity,
+  type Problem,
+} from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { MiB } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
@@ -13,30 +23,64 @@ export const operation = defineOperation({
   roles: ["assessor"],
   summary: { "zh-CN": "提交考评结果表（附方案身份）", en: "Submit a scored sheet (with its policy identity)" },
   description: {
-    "zh-CN": "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）。带 Idempotency-Key 时，同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
+    "zh-CN":
+      "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）。带 Idempotency-Key 时，同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
     en: "The result's policy identity must be a published version, or the policy itself must come along in `policy` (its sha256 must match). With an Idempotency-Key, the same key stores once and returns the same id. Body limit 32 MiB.",
   },
   maxBodyBytes: 32 * MiB,
   request: {
     body: SheetSubmitSchema,
-    headers: { "Idempotency-Key": { required: false, description: { "zh-CN": "幂等键（1–200 个字符）", en: "Idempotency key (1 to 200 characters)" } } },
+    headers: {
+      "Idempotency-Key": {
+        required: false,
+        description: { "zh-CN": "幂等键（1–200 个字符）", en: "Idempotency key (1 to 200 characters)" },
+      },
+    },
   },
   responses: [
-    { status: 201, description: { "zh-CN": "已保存", en: "Stored" }, schema: SheetSummarySchema, headers: { Location: { "zh-CN": "考评表地址", en: "The sheet's URL" } } },
-    { status: 200, description: { "zh-CN": "同一幂等键此前已保存，返回原编号", en: "Already stored under this Idempotency-Key; the same id" }, schema: SheetSummarySchema },
+    {
+      status: 201,
+      description: { "zh-CN": "已保存", en: "Stored" },
+      schema: SheetSummarySchema,
+      headers: { Location: { "zh-CN": "考评表地址", en: "The sheet's URL" } },
+    },
+    {
+      status: 200,
+      description: {
+        "zh-CN": "同一幂等键此前已保存，返回原编号",
+        en: "Already stored under this Idempotency-Key; the same id",
+      },
+      schema: SheetSummarySchema,
+    },
     problemSpec(404, "结果所用方案未发布且未附方案", "The result's policy is not published and none was attached"),
-    problemSpec(422, "结果与其自身数值或方案规则不符（逐处列出字段路径），或幂等键已用于不同内容", "The result contradicts its own numbers or the policy's rules (each field path listed), or the Idempotency-Key was used for different content"),
+    problemSpec(
+      422,
+      "结果与其自身数值或方案规则不符（逐处列出字段路径），或幂等键已用于不同内容",
+      "The result contradicts its own numbers or the policy's rules (each field path listed), or the Idempotency-Key was used for different content",
+    ),
     ...COMMON_PROBLEMS,
   ],
   run: async ({ req, body, caller }) => {
     const key = req.headers.get("idempotency-key") ?? undefined;
     if (key !== undefined && (key.length < 1 || key.length > 200))
-      throw new ProblemError(400, "validation", { "zh-CN": "Idempotency-Key 须为 1–200 个字符", en: "Idempotency-Key must be 1 to 200 characters" });
+      throw new ProblemError(400, "validation", {
+        "zh-CN": "Idempotency-Key 须为 1–200 个字符",
+        en: "Idempotency-Key must be 1 to 200 characters",
+      });
     const identity = body.result.policy;
     const policy = await policyFor(identity, body.policy);
     checkAgainstPolicy(body.result, policy);
     checkConsistent(body.result, policy);
-    const { summary, replayed } = await submitSheet({ unit: body.unit, period: body.period, title: body.title, result: body.result, policy, identity, actor: caller!.actor, idempotencyKey: key });
+    const { summary, replayed } = await submitSheet({
+      unit: body.unit,
+      period: body.period,
+      title: body.title,
+      result: body.result,
+      policy,
+      identity,
+      actor: caller!.actor,
+      idempotencyKey: key,
+    });
     return {
       status: replayed ? 200 : 201,
       json: summary,
@@ -48,11 +92,20 @@ export const operation = defineOperation({
 /** The policy a result names must be known: published, or attached with the same sha256. */
 async function policyFor(identity: PolicyIdentity, attached: Policy | undefined): Promise<Policy> {
   const mismatch = (path: string[], zh: string, en: string) =>
-    new ProblemError(400, "policy-mismatch", { "zh-CN": zh, en }, { errors: [{ path, pointer: "/" + path.join("/"), message: { "zh-CN": zh, en } }] });
+    new ProblemError(
+      400,
+      "policy-mismatch",
+      { "zh-CN": zh, en },
+      { errors: [{ path, pointer: "/" + path.join("/"), message: { "zh-CN": zh, en } }] },
+    );
   if (attached) {
     const own = await policyIdentity(PolicySchema.parse(attached));
     if (own.id !== identity.id || own.version !== identity.version || own.sha256 !== identity.sha256)
-      throw mismatch(["policy"], `附带的方案（${own.id} 第 ${own.version} 版，sha256 ${own.sha256.slice(0, 12)}…）与结果所用方案（${identity.id} 第 ${identity.version} 版，sha256 ${identity.sha256.slice(0, 12)}…）不一致`, `the attached policy (${own.id} v${own.version}, sha256 ${own.sha256.slice(0, 12)}…) is not the one the result names (${identity.id} v${identity.version}, sha256 ${identity.sha256.slice(0, 12)}…)`);
+      throw mismatch(
+        ["policy"],
+        `附带的方案（${own.id} 第 ${own.version} 版，sha256 ${own.sha256.slice(0, 12)}…）与结果所用方案（${identity.id} 第 ${identity.version} 版，sha256 ${identity.sha256.slice(0, 12)}…）不一致`,
+        `the attached policy (${own.id} v${own.version}, sha256 ${own.sha256.slice(0, 12)}…) is not the one the result names (${identity.id} v${identity.version}, sha256 ${identity.sha256.slice(0, 12)}…)`,
+      );
     return attached;
   }
   const published = await policyVersion(identity.id, identity.version);
@@ -62,7 +115,11 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
       en: `the result's policy "${identity.id}" version ${identity.version} is not published here; attach the policy itself in "policy"`,
     });
   if (published.identity.sha256 !== identity.sha256)
-    throw mismatch(["result", "policy", "sha256"], `结果中的方案 sha256 与已发布的「${identity.id}」第 ${identity.version} 版不一致`, `the result's policy sha256 differs from the published "${identity.id}" version ${identity.version}`);
+    throw mismatch(
+      ["result", "policy", "sha256"],
+      `结果中的方案 sha256 与已发布的「${identity.id}」第 ${identity.version} 版不一致`,
+      `the result's policy sha256 differs from the published "${identity.id}" version ${identity.version}`,
+    );
   return published.policy;
 }
 
@@ -73,17 +130,35 @@ function checkAgainstPolicy(result: AssessmentResult, policy: Policy) {
     const known = c.post in policy.posts || Object.values(policy.posts).some((p) => p.label === c.post);
     // An unscored cadre may carry the unknown post the sheet had (it is reported as an issue).
     if (!known && c.composite !== null) {
-      const message = { "zh-CN": `岗位类别「${c.post}」不在方案「${policy.id}」中`, en: `post "${c.post}" is not in policy "${policy.id}"` };
+      const message = {
+        "zh-CN": `岗位类别「${c.post}」不在方案「${policy.id}」中`,
+        en: `post "${c.post}" is not in policy "${policy.id}"`,
+      };
       errors.push({ path: ["result", "cadres", i, "post"], pointer: `/result/cadres/${i}/post`, message });
     }
     for (const g of Object.keys(c.groups)) {
       if (g in policy.raterGroups) continue;
-      const message = { "zh-CN": `测评主体「${g}」不在方案「${policy.id}」中`, en: `rater group "${g}" is not in policy "${policy.id}"` };
-      errors.push({ path: ["result", "cadres", i, "groups", g], pointer: `/result/cadres/${i}/groups/${g.replace(/~/g, "~0").replace(/\//g, "~1")}`, message });
+      const message = {
+        "zh-CN": `测评主体「${g}」不在方案「${policy.id}」中`,
+        en: `rater group "${g}" is not in policy "${policy.id}"`,
+      };
+      errors.push({
+        path: ["result", "cadres", i, "groups", g],
+        pointer: `/result/cadres/${i}/groups/${g.replace(/~/g, "~0").replace(/\//g, "~1")}`,
+        message,
+      });
     }
   });
   if (errors.length > 0)
-    throw new ProblemError(400, "result-policy-mismatch", { "zh-CN": `结果与其方案不符（${errors.length} 处）：${errors[0]!.message["zh-CN"]}`, en: `the result does not fit its policy (${errors.length} problem(s)): ${errors[0]!.message.en}` }, { errors: errors.slice(0, 100) });
+    throw new ProblemError(
+      400,
+      "result-policy-mismatch",
+      {
+        "zh-CN": `结果与其方案不符（${errors.length} 处）：${errors[0]!.message["zh-CN"]}`,
+        en: `the result does not fit its policy (${errors.length} problem(s)): ${errors[0]!.message.en}`,
+      },
+      { errors: errors.slice(0, 100) },
+    );
 }
 
 /**

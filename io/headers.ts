@@ -33,7 +33,10 @@ export function headerWords(header: string): Set<string> {
     .split(/[\s/|:()[\]{}<>,;，；：（）【】、_-]+/u)
     .filter(Boolean);
   const words = new Set(parts.map((p) => p.toLowerCase()));
-  const latin = parts.filter((p) => /^[A-Za-z0-9]+$/.test(p)).join("").toLowerCase();
+  const latin = parts
+    .filter((p) => /^[A-Za-z0-9]+$/.test(p))
+    .join("")
+    .toLowerCase();
   if (latin) words.add(latin);
   return words;
 }
@@ -46,7 +49,11 @@ export interface ColumnMap {
 }
 
 /** Maps a header row to fields; a required field missing, or named twice, is an InputError naming it. */
-export function mapHeaders(sheet: string, headers: readonly (string | undefined)[], fields: readonly FieldSpec[]): ColumnMap {
+export function mapHeaders(
+  sheet: string,
+  headers: readonly (string | undefined)[],
+  fields: readonly FieldSpec[],
+): ColumnMap {
   const columns = new Map<string, number>();
   const ignored: string[] = [];
   headers.forEach((raw, i) => {

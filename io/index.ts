@@ -5,4 +5,11 @@ export { readCsvPair, decodeCsvText } from "./read-csv.ts";
 export { parsePolicy, builtInPolicy } from "./policy.ts";
 export { toAssessmentInput, type ReadInput, type RawTable, type Cell } from "./rows.ts";
 export { headerWords, mapHeaders, CADRE_COLUMNS, BALLOT_COLUMNS } from "./headers.ts";
-export { writeScoredWorkbook, resultToCsv, RESULTS_SHEET, ISSUES_SHEET, POLICY_SHEET, type WriteOptions } from "./write.ts";
+export {
+  writeScoredWorkbook,
+  resultToCsv,
+  RESULTS_SHEET,
+  ISSUES_SHEET,
+  POLICY_SHEET,
+  type WriteOptions,
+} from "./write.ts";

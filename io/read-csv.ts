@@ -25,14 +25,27 @@ function detectDelimiter(text: string): string {
 
 export function csvTable(bytes: Uint8Array, fileName: string): RawTable {
   const notCsv = (why: { "zh-CN": string; en: string }) =>
-    new InputError("not_csv", { "zh-CN": `「${fileName}」不是 CSV 文本文件：${why["zh-CN"]}`, en: `${fileName} is not a CSV text file: ${why.en}` });
-  if (bytes[0] === 0x50 && bytes[1] === 0x4b) throw notCsv({ "zh-CN": "这是 Excel 工作簿，请直接把它作为工作簿传入", en: "it is an Excel workbook; pass it as the workbook argument" });
+    new InputError("not_csv", {
+      "zh-CN": `「${fileName}」不是 CSV 文本文件：${why["zh-CN"]}`,
+      en: `${fileName} is not a CSV text file: ${why.en}`,
+    });
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b)
+    throw notCsv({
+      "zh-CN": "这是 Excel 工作簿，请直接把它作为工作簿传入",
+      en: "it is an Excel workbook; pass it as the workbook argument",
+    });
   if (bytes.includes(0)) throw notCsv({ "zh-CN": "文件含二进制内容", en: "the file holds binary data" });
   // One line ending: csv-parse miscounts lines after CRLF inside quoted fields, and row numbers must be right.
   const text = decodeCsvText(bytes).replace(/\r\n?/g, "\n");
   let records: { record: string[]; info: { lines: number; raw?: string } }[];
   try {
-    records = parse(text, { delimiter: detectDelimiter(text), relax_column_count: true, skip_empty_lines: false, info: true, raw: true }) as unknown as typeof records;
+    records = parse(text, {
+      delimiter: detectDelimiter(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      info: true,
+      raw: true,
+    }) as unknown as typeof records;
   } catch (e) {
     const line = (e as { lines?: number }).lines;
     throw notCsv({
@@ -53,6 +66,9 @@ export function csvTable(bytes: Uint8Array, fileName: string): RawTable {
 }
 
 /** Reads the two tables from a cadres CSV and a ballots CSV. */
-export function readCsvPair(cadres: { bytes: Uint8Array; name: string }, ballots: { bytes: Uint8Array; name: string }): ReadInput {
+export function readCsvPair(
+  cadres: { bytes: Uint8Array; name: string },
+  ballots: { bytes: Uint8Array; name: string },
+): ReadInput {
   return toAssessmentInput(csvTable(cadres.bytes, cadres.name), csvTable(ballots.bytes, ballots.name));
 }

@@ -18,9 +18,20 @@ export async function readWorkbook(bytes: Uint8Array, fileName = "workbook"): Pr
 
 async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJS.Workbook> {
   const notWorkbook = (why: { "zh-CN": string; en: string }) =>
-    new InputError("not_a_workbook", { "zh-CN": `「${fileName}」不是 .xlsx 工作簿：${why["zh-CN"]}`, en: `${fileName} is not an .xlsx workbook: ${why.en}` });
-  if (startsWith(bytes, OLE)) throw notWorkbook({ "zh-CN": "这是旧版 .xls 格式，请在 Excel 中另存为 .xlsx", en: "it is the old .xls format; save it as .xlsx in Excel" });
-  if (!startsWith(bytes, ZIP)) throw notWorkbook({ "zh-CN": "文件内容不是 Excel 工作簿（如为 CSV，请用 --cadres 和 --ballots）", en: "the content is not an Excel workbook (for CSV use --cadres and --ballots)" });
+    new InputError("not_a_workbook", {
+      "zh-CN": `「${fileName}」不是 .xlsx 工作簿：${why["zh-CN"]}`,
+      en: `${fileName} is not an .xlsx workbook: ${why.en}`,
+    });
+  if (startsWith(bytes, OLE))
+    throw notWorkbook({
+      "zh-CN": "这是旧版 .xls 格式，请在 Excel 中另存为 .xlsx",
+      en: "it is the old .xls format; save it as .xlsx in Excel",
+    });
+  if (!startsWith(bytes, ZIP))
+    throw notWorkbook({
+      "zh-CN": "文件内容不是 Excel 工作簿（如为 CSV，请用 --cadres 和 --ballots）",
+      en: "the content is not an Excel workbook (for CSV use --cadres and --ballots)",
+    });
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -70,7 +81,8 @@ export function cellValue(value: ExcelJS.CellValue | undefined): Cell {
   if (typeof value === "string") return value === "" ? undefined : value;
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if ("richText" in value) return cellValue(value.richText.map((r) => r.text).join(""));
-  if ("formula" in value || "sharedFormula" in value) return cellValue((value as { result?: ExcelJS.CellValue }).result);
+  if ("formula" in value || "sharedFormula" in value)
+    return cellValue((value as { result?: ExcelJS.CellValue }).result);
   if ("hyperlink" in value) return cellValue((value as { text?: ExcelJS.CellValue }).text);
   if ("error" in value) return String(value.error);
   return String(value);

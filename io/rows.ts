@@ -68,7 +68,12 @@ function parseFlag(value: Cell): boolean | undefined | null {
 
 function parseCount(value: Cell): number | undefined | null {
   if (value === undefined) return undefined;
-  const n = typeof value === "number" ? value : /^\s*\d+\s*$/.test(String(value).normalize("NFKC")) ? Number(String(value).normalize("NFKC")) : NaN;
+  const n =
+    typeof value === "number"
+      ? value
+      : /^\s*\d+\s*$/.test(String(value).normalize("NFKC"))
+        ? Number(String(value).normalize("NFKC"))
+        : NaN;
   return Number.isInteger(n) && n >= 0 ? n : null;
 }
 
@@ -81,13 +86,31 @@ export function toAssessmentInput(cadreTable: RawTable, ballotTable: RawTable): 
   const b = readTable(ballotTable, BALLOT_COLUMNS);
 
   const cadres: CadreRow[] = c.records.map(({ row, get }) => {
-    const out: CadreRow = { row, cadreId: id(get("cadreId")), name: text(get("name")), unit: text(get("unit")), post: text(get("post")) };
+    const out: CadreRow = {
+      row,
+      cadreId: id(get("cadreId")),
+      name: text(get("name")),
+      unit: text(get("unit")),
+      post: text(get("post")),
+    };
     const flag = parseFlag(get("disciplinary"));
-    if (flag === null) problems.push({ row, field: field("disciplinary"), value: get("disciplinary"), rule: { "zh-CN": "须为 是/否、true/false 或 1/0", en: "must be 是/否, true/false or 1/0" } });
+    if (flag === null)
+      problems.push({
+        row,
+        field: field("disciplinary"),
+        value: get("disciplinary"),
+        rule: { "zh-CN": "须为 是/否、true/false 或 1/0", en: "must be 是/否, true/false or 1/0" },
+      });
     else if (flag !== undefined) out.disciplinary = flag;
     for (const key of ["attendees", "expected"] as const) {
       const n = parseCount(get(key));
-      if (n === null) problems.push({ row, field: field(key), value: get(key), rule: { "zh-CN": "须为非负整数", en: "must be a whole number, 0 or more" } });
+      if (n === null)
+        problems.push({
+          row,
+          field: field(key),
+          value: get(key),
+          rule: { "zh-CN": "须为非负整数", en: "must be a whole number, 0 or more" },
+        });
       else if (n !== undefined) out[key] = n;
     }
     return out;
@@ -101,7 +124,10 @@ export function toAssessmentInput(cadreTable: RawTable, ballotTable: RawTable): 
     }));
     throw new InputError(
       "invalid_cell",
-      { "zh-CN": `「${sheet}」有 ${problems.length} 个单元格无法读取`, en: `${sheet}: ${problems.length} cell(s) could not be read` },
+      {
+        "zh-CN": `「${sheet}」有 ${problems.length} 个单元格无法读取`,
+        en: `${sheet}: ${problems.length} cell(s) could not be read`,
+      },
       details,
     );
   }

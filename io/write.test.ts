@@ -8,9 +8,38 @@ import { resultToCsv, writeScoredWorkbook } from "./write.ts";
 const input = {
   cadres: [{ cadreId: "C1", name: "张三", unit: "办公室", post: "党政正职" }],
   ballots: [
-    { ballotId: "B1", raterGroup: "上级领导", cadreId: "C1", morality: 90, ability: 90, diligence: 90, achievement: 90, integrity: 90, gradeVote: "优秀" },
-    { ballotId: "B2", raterGroup: "上级领导", cadreId: "C1", morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80, gradeVote: "称职" },
-    { ballotId: "B3", raterGroup: "领导", cadreId: "C1", morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80 },
+    {
+      ballotId: "B1",
+      raterGroup: "上级领导",
+      cadreId: "C1",
+      morality: 90,
+      ability: 90,
+      diligence: 90,
+      achievement: 90,
+      integrity: 90,
+      gradeVote: "优秀",
+    },
+    {
+      ballotId: "B2",
+      raterGroup: "上级领导",
+      cadreId: "C1",
+      morality: 80,
+      ability: 80,
+      diligence: 80,
+      achievement: 80,
+      integrity: 80,
+      gradeVote: "称职",
+    },
+    {
+      ballotId: "B3",
+      raterGroup: "领导",
+      cadreId: "C1",
+      morality: 80,
+      ability: 80,
+      diligence: 80,
+      achievement: 80,
+      integrity: 80,
+    },
   ],
 };
 
@@ -23,7 +52,15 @@ describe("scored workbook", () => {
     expect([policy.getCell("A1").value, policy.getCell("B1").value]).toEqual(["编号 id", "default"]);
     expect(policy.getCell("B3").value).toBe(result.policy.sha256);
     const issues = wb.getWorksheet("问题 Issues")!;
-    expect((issues.getRow(2).values as unknown[]).slice(1)).toEqual(["Ballots", 4, "raterGroup", "unknown_group", "领导", result.issues[0]!.message["zh-CN"], result.issues[0]!.message.en]);
+    expect((issues.getRow(2).values as unknown[]).slice(1)).toEqual([
+      "Ballots",
+      4,
+      "raterGroup",
+      "unknown_group",
+      "领导",
+      result.issues[0]!.message["zh-CN"],
+      result.issues[0]!.message.en,
+    ]);
     const results = wb.getWorksheet("考核结果 Results")!;
     const header = results.getRow(1).values as string[];
     const at = (name: string) => results.getRow(2).getCell(header.indexOf(name)).value;

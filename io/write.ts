@@ -32,15 +32,29 @@ export interface WriteOptions {
 }
 
 /** The scored workbook HR downloads: results with auditable composite formulas, issues, and the policy used. */
-export async function writeScoredWorkbook(result: AssessmentResult, policy: Policy, options: WriteOptions = {}): Promise<Buffer> {
+export async function writeScoredWorkbook(
+  result: AssessmentResult,
+  policy: Policy,
+  options: WriteOptions = {},
+): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "kaoping";
   // Excel recomputes on open; the cached results are for viewers that cannot.
   workbook.calcProperties = { fullCalcOnLoad: true };
   // Printed for the committee: A3 landscape, one page wide, the header repeated on every page.
   // Paper size 8 is A3 in the OOXML list; exceljs's enum omits it.
-  const print: Partial<ExcelJS.PageSetup> = { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 8 as ExcelJS.PaperSize, printTitlesRow: "1:1" };
-  const results = workbook.addWorksheet(RESULTS_SHEET, { views: [{ state: "frozen", xSplit: 4, ySplit: 1 }], pageSetup: print });
+  const print: Partial<ExcelJS.PageSetup> = {
+    orientation: "landscape",
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    paperSize: 8 as ExcelJS.PaperSize,
+    printTitlesRow: "1:1",
+  };
+  const results = workbook.addWorksheet(RESULTS_SHEET, {
+    views: [{ state: "frozen", xSplit: 4, ySplit: 1 }],
+    pageSetup: print,
+  });
   const issues = workbook.addWorksheet(ISSUES_SHEET, { views: [{ state: "frozen", ySplit: 1 }], pageSetup: print });
   const policySheet = workbook.addWorksheet(POLICY_SHEET);
 
@@ -58,7 +72,13 @@ function headerStyle(row: ExcelJS.Row) {
   row.fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDDEBF7" } };
 }
 
-function writeResults(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy, weightRows: Map<string, number>, cached: boolean) {
+function writeResults(
+  ws: ExcelJS.Worksheet,
+  result: AssessmentResult,
+  policy: Policy,
+  weightRows: Map<string, number>,
+  cached: boolean,
+) {
   const columns = resultColumns(result, policy);
   ws.columns = columns.map((c) => ({ header: c.header, width: c.width, style: c.numFmt ? { numFmt: c.numFmt } : {} }));
   headerStyle(ws.getRow(1));
@@ -102,14 +122,30 @@ function writeIssues(ws: ExcelJS.Worksheet, result: AssessmentResult) {
   ];
   headerStyle(ws.getRow(1));
   for (const issue of result.issues) {
-    const row = ws.addRow([issue.sheet, issue.row, issue.field, issue.code, issue.value ?? undefined, issue.message["zh-CN"], issue.message.en]);
+    const row = ws.addRow([
+      issue.sheet,
+      issue.row,
+      issue.field,
+      issue.code,
+      issue.value ?? undefined,
+      issue.message["zh-CN"],
+      issue.message.en,
+    ]);
     row.alignment = { vertical: "top", wrapText: true };
   }
 }
 
 /** Writes the policy; returns the sheet row of each post's (normalised) weights for the formulas. */
 function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, policy: Policy): Map<string, number> {
-  ws.columns = [{ width: 22 }, { width: 22 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }, { width: 12 }];
+  ws.columns = [
+    { width: 22 },
+    { width: 22 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+    { width: 12 },
+  ];
   const title = (text: string) => {
     const row = ws.addRow([text]);
     row.font = { bold: true };
@@ -121,7 +157,13 @@ function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, polic
   ws.addRow([]);
 
   title("岗位要素权重 Post weights");
-  headerStyle(ws.addRow(["岗位键 Post key", "岗位类别 Post", ...DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]["zh-CN"]} ${DIMENSION_LABELS[d].en}`)]));
+  headerStyle(
+    ws.addRow([
+      "岗位键 Post key",
+      "岗位类别 Post",
+      ...DIMENSIONS.map((d) => `${DIMENSION_LABELS[d]["zh-CN"]} ${DIMENSION_LABELS[d].en}`),
+    ]),
+  );
   const weightRows = new Map<string, number>();
   for (const [key, post] of Object.entries(policy.posts)) {
     // Weights may be given in percent (sum 100); the sheet shows them as fractions of 1, as the engine uses them.
@@ -152,7 +194,8 @@ function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, polic
   ws.addRow([]);
 
   title("一票否决 Vetoes");
-  for (const v of policy.vetoes) ws.addRow([`${DIMENSION_LABELS[v.dimension]["zh-CN"]} ${DIMENSION_LABELS[v.dimension].en} <`, v.below]);
+  for (const v of policy.vetoes)
+    ws.addRow([`${DIMENSION_LABELS[v.dimension]["zh-CN"]} ${DIMENSION_LABELS[v.dimension].en} <`, v.below]);
   ws.addRow([]);
 
   title("优秀名额 Excellent quota");
@@ -162,7 +205,10 @@ function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, polic
   ws.addRow([]);
 
   title("其他 Other");
-  ws.addRow(["去高去低 trim (minBallots/high/low)", `${policy.trim.minBallots} / ${policy.trim.high} / ${policy.trim.low}`]);
+  ws.addRow([
+    "去高去低 trim (minBallots/high/low)",
+    `${policy.trim.minBallots} / ${policy.trim.high} / ${policy.trim.low}`,
+  ]);
   ws.addRow(["分组公开最少票数 minGroupBallotsToReport", policy.minGroupBallotsToReport]);
   ws.addRow(["到会比例 quorum", policy.quorum]);
   ws.addRow(["分值范围 scale", `${policy.scale.min}–${policy.scale.max}`]);

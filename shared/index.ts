@@ -20,5 +20,13 @@ export { quotaPlaces } from "./engine/quota.ts";
 export { verifyResult } from "./engine/verify.ts";
 export { trimBuckets } from "./engine/trim.ts";
 export { checkQuorum, type QuorumResult } from "./recommendation/quorum.ts";
-export { tallyRecommendation, advanceRound, RecommendationInputSchema, AdvanceInputSchema, type RecommendationInput, type RecommendationResult, type AdvanceInput } from "./recommendation/recommend.ts";
+export {
+  tallyRecommendation,
+  advanceRound,
+  RecommendationInputSchema,
+  AdvanceInputSchema,
+  type RecommendationInput,
+  type RecommendationResult,
+  type AdvanceInput,
+} from "./recommendation/recommend.ts";
 export { topN } from "./recommendation/top.ts";

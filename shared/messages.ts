@@ -20,14 +20,26 @@ const fieldLabel = (field: string): string => {
   );
 };
 
-export function issueMessage(code: IssueCode, ctx: { sheet: string; row: number; field: string; value?: unknown; min?: number; max?: number; other?: string }): Bilingual {
-  const at = { zh: `${ctx.sheet} 第 ${ctx.row} 行「${fieldLabel(ctx.field)}」`, en: `${ctx.sheet} row ${ctx.row}, ${ctx.field}` };
+export function issueMessage(
+  code: IssueCode,
+  ctx: { sheet: string; row: number; field: string; value?: unknown; min?: number; max?: number; other?: string },
+): Bilingual {
+  const at = {
+    zh: `${ctx.sheet} 第 ${ctx.row} 行「${fieldLabel(ctx.field)}」`,
+    en: `${ctx.sheet} row ${ctx.row}, ${ctx.field}`,
+  };
   const v = ctx.value === undefined || ctx.value === null ? "" : String(ctx.value);
   switch (code) {
     case "unknown_cadre":
-      return { "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，此票不计分`, en: `${at.en}: cadre "${v}" is not in the cadre list; ballot not scored` };
+      return {
+        "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，此票不计分`,
+        en: `${at.en}: cadre "${v}" is not in the cadre list; ballot not scored`,
+      };
     case "unknown_group":
-      return { "zh-CN": `${at.zh}：测评主体「${v}」不是本方案的测评主体，此票不计分`, en: `${at.en}: rater group "${v}" is not in the policy; ballot not scored` };
+      return {
+        "zh-CN": `${at.zh}：测评主体「${v}」不是本方案的测评主体，此票不计分`,
+        en: `${at.en}: rater group "${v}" is not in the policy; ballot not scored`,
+      };
     case "missing_score":
       return { "zh-CN": `${at.zh}：缺少评分，此票不计分`, en: `${at.en}: score is missing; ballot not scored` };
     case "invalid_score":
@@ -36,7 +48,10 @@ export function issueMessage(code: IssueCode, ctx: { sheet: string; row: number;
         en: `${at.en}: "${v}" is not a score (a number with at most 2 decimals, or a level of the scale); ballot not scored`,
       };
     case "out_of_range":
-      return { "zh-CN": `${at.zh}：${v} 超出分值范围 ${ctx.min}–${ctx.max}，此票不计分`, en: `${at.en}: ${v} is outside the scale ${ctx.min}–${ctx.max}; ballot not scored` };
+      return {
+        "zh-CN": `${at.zh}：${v} 超出分值范围 ${ctx.min}–${ctx.max}，此票不计分`,
+        en: `${at.en}: ${v} is outside the scale ${ctx.min}–${ctx.max}; ballot not scored`,
+      };
     case "invalid_vote":
       return {
         "zh-CN": `${at.zh}：「${v}」不是有效等次（优秀、称职、基本称职、不称职或留空），此票不计分`,
@@ -48,9 +63,15 @@ export function issueMessage(code: IssueCode, ctx: { sheet: string; row: number;
         en: `${at.en}: ballot "${v}" appears more than once for the same cadre (see also row ${ctx.other}); all copies excluded and the cadre's result is provisional`,
       };
     case "unknown_post":
-      return { "zh-CN": `${at.zh}：岗位类别「${v}」不在本方案中，该干部未计分`, en: `${at.en}: post category "${v}" is not in the policy; cadre not scored` };
+      return {
+        "zh-CN": `${at.zh}：岗位类别「${v}」不在本方案中，该干部未计分`,
+        en: `${at.en}: post category "${v}" is not in the policy; cadre not scored`,
+      };
     case "duplicate_cadre":
-      return { "zh-CN": `${at.zh}：编号「${v}」在干部名单中重复（另见第 ${ctx.other} 行），仅第一行有效`, en: `${at.en}: cadre id "${v}" is listed twice (see also row ${ctx.other}); only the first row counts` };
+      return {
+        "zh-CN": `${at.zh}：编号「${v}」在干部名单中重复（另见第 ${ctx.other} 行），仅第一行有效`,
+        en: `${at.en}: cadre id "${v}" is listed twice (see also row ${ctx.other}); only the first row counts`,
+      };
     case "missing_field":
       return { "zh-CN": `${at.zh}：必填项为空`, en: `${at.en}: required field is empty` };
   }
@@ -61,32 +82,70 @@ const gradeText = (g: Grade) => GRADE_LABELS[g];
 export const reasonMessages = {
   competency: (fraction: string, percent: string, threshold: string, fired: boolean): Bilingual =>
     fired
-      ? { "zh-CN": `优秀和称职票 ${fraction}（${percent}%）低于 ${threshold}：建议认定为不胜任现职，等次至多基本称职，须经组织考核认定`, en: `Excellent + competent votes ${fraction} (${percent}%) are below ${threshold}: proposed unfit for post, grade at most basic; needs organisational confirmation` }
-      : { "zh-CN": `优秀和称职票 ${fraction}（${percent}%）达到 ${threshold}`, en: `Excellent + competent votes ${fraction} (${percent}%) reach ${threshold}` },
+      ? {
+          "zh-CN": `优秀和称职票 ${fraction}（${percent}%）低于 ${threshold}：建议认定为不胜任现职，等次至多基本称职，须经组织考核认定`,
+          en: `Excellent + competent votes ${fraction} (${percent}%) are below ${threshold}: proposed unfit for post, grade at most basic; needs organisational confirmation`,
+        }
+      : {
+          "zh-CN": `优秀和称职票 ${fraction}（${percent}%）达到 ${threshold}`,
+          en: `Excellent + competent votes ${fraction} (${percent}%) reach ${threshold}`,
+        },
   incompetentShare: (fraction: string, percent: string, threshold: string, fired: boolean): Bilingual =>
     fired
-      ? { "zh-CN": `不称职票 ${fraction}（${percent}%）超过 ${threshold}：建议等次为不称职，须经组织考核认定`, en: `Incompetent votes ${fraction} (${percent}%) exceed ${threshold}: proposed grade incompetent; needs organisational confirmation` }
-      : { "zh-CN": `不称职票 ${fraction}（${percent}%）未超过 ${threshold}`, en: `Incompetent votes ${fraction} (${percent}%) do not exceed ${threshold}` },
+      ? {
+          "zh-CN": `不称职票 ${fraction}（${percent}%）超过 ${threshold}：建议等次为不称职，须经组织考核认定`,
+          en: `Incompetent votes ${fraction} (${percent}%) exceed ${threshold}: proposed grade incompetent; needs organisational confirmation`,
+        }
+      : {
+          "zh-CN": `不称职票 ${fraction}（${percent}%）未超过 ${threshold}`,
+          en: `Incompetent votes ${fraction} (${percent}%) do not exceed ${threshold}`,
+        },
   excellentEligibility: (fraction: string, percent: string, threshold: string, eligible: boolean): Bilingual =>
     eligible
-      ? { "zh-CN": `优秀票 ${fraction}（${percent}%）达到 ${threshold}，可评优秀`, en: `Excellent votes ${fraction} (${percent}%) reach ${threshold}: eligible for excellent` }
-      : { "zh-CN": `优秀票 ${fraction}（${percent}%）未达到 ${threshold}，不能评为优秀`, en: `Excellent votes ${fraction} (${percent}%) are below ${threshold}: cannot be excellent` },
+      ? {
+          "zh-CN": `优秀票 ${fraction}（${percent}%）达到 ${threshold}，可评优秀`,
+          en: `Excellent votes ${fraction} (${percent}%) reach ${threshold}: eligible for excellent`,
+        }
+      : {
+          "zh-CN": `优秀票 ${fraction}（${percent}%）未达到 ${threshold}，不能评为优秀`,
+          en: `Excellent votes ${fraction} (${percent}%) are below ${threshold}: cannot be excellent`,
+        },
   band: (composite: string, grade: Grade, threshold: string | undefined): Bilingual => ({
-    "zh-CN": threshold ? `综合得分 ${composite} ≥ ${threshold}：分档为${gradeText(grade)["zh-CN"]}` : `综合得分 ${composite} 低于基本称职线：分档为${gradeText(grade)["zh-CN"]}`,
-    en: threshold ? `Composite ${composite} ≥ ${threshold}: band ${gradeText(grade).en}` : `Composite ${composite} is below the basic band: band ${gradeText(grade).en}`,
+    "zh-CN": threshold
+      ? `综合得分 ${composite} ≥ ${threshold}：分档为${gradeText(grade)["zh-CN"]}`
+      : `综合得分 ${composite} 低于基本称职线：分档为${gradeText(grade)["zh-CN"]}`,
+    en: threshold
+      ? `Composite ${composite} ≥ ${threshold}: band ${gradeText(grade).en}`
+      : `Composite ${composite} is below the basic band: band ${gradeText(grade).en}`,
   }),
   veto: (dimension: Dimension, value: string, below: string, fired: boolean): Bilingual => {
     const l = DIMENSION_LABELS[dimension];
     return fired
-      ? { "zh-CN": `${l["zh-CN"]}得分 ${value} 低于 ${below}：一票否决，建议等次为不称职，须经组织考核认定`, en: `${l.en} ${value} is below ${below}: veto, proposed grade incompetent; needs organisational confirmation` }
+      ? {
+          "zh-CN": `${l["zh-CN"]}得分 ${value} 低于 ${below}：一票否决，建议等次为不称职，须经组织考核认定`,
+          en: `${l.en} ${value} is below ${below}: veto, proposed grade incompetent; needs organisational confirmation`,
+        }
       : { "zh-CN": `${l["zh-CN"]}得分 ${value} 不低于 ${below}`, en: `${l.en} ${value} is not below ${below}` };
   },
-  disciplinary: (): Bilingual => ({ "zh-CN": "有违纪违法处理记录：一票否决，建议等次为不称职", en: "A disciplinary finding is recorded: veto, proposed grade incompetent" }),
+  disciplinary: (): Bilingual => ({
+    "zh-CN": "有违纪违法处理记录：一票否决，建议等次为不称职",
+    en: "A disciplinary finding is recorded: veto, proposed grade incompetent",
+  }),
   quota: (places: number, inScope: number, share: string, outcome: "kept" | "demoted" | "tie"): Bilingual => {
-    const head = { zh: `优秀名额 ${places} 个（${inScope} 人 × ${share}）`, en: `${places} excellent place(s) (${inScope} cadres × ${share})` };
+    const head = {
+      zh: `优秀名额 ${places} 个（${inScope} 人 × ${share}）`,
+      en: `${places} excellent place(s) (${inScope} cadres × ${share})`,
+    };
     if (outcome === "kept") return { "zh-CN": `${head.zh}：在名额内`, en: `${head.en}: within the quota` };
-    if (outcome === "demoted") return { "zh-CN": `${head.zh}：超出名额，建议等次为称职`, en: `${head.en}: beyond the quota, proposed grade competent` };
-    return { "zh-CN": `${head.zh}：得分与名额边界并列，须由考核委员会决定`, en: `${head.en}: tied with the quota cut; the committee decides` };
+    if (outcome === "demoted")
+      return {
+        "zh-CN": `${head.zh}：超出名额，建议等次为称职`,
+        en: `${head.en}: beyond the quota, proposed grade competent`,
+      };
+    return {
+      "zh-CN": `${head.zh}：得分与名额边界并列，须由考核委员会决定`,
+      en: `${head.en}: tied with the quota cut; the committee decides`,
+    };
   },
   quotaUnsettled: (): Bilingual => ({
     "zh-CN": "同一名额范围内有干部尚未计分（数据有误）：优秀名额的结果为暂定，数据更正后须重新计分",
@@ -96,12 +155,18 @@ export const reasonMessages = {
     "zh-CN": `测评主体 ${missing.join("、")} 无有效票：其余主体权重按比例折算`,
     en: `No valid ballots from ${missing.join(", ")}: the present groups' weights are renormalised`,
   }),
-  noGradeVotes: (): Bilingual => ({ "zh-CN": "所有有效票均未投等次票：未执行得票规则", en: "No valid ballot carries a grade vote: vote rules not evaluated" }),
+  noGradeVotes: (): Bilingual => ({
+    "zh-CN": "所有有效票均未投等次票：未执行得票规则",
+    en: "No valid ballot carries a grade vote: vote rules not evaluated",
+  }),
   notScored: (why: "no_ballots" | "unknown_post" | "no_weight"): Bilingual =>
     ({
       no_ballots: { "zh-CN": "无有效测评票，未计分", en: "No valid ballots: not scored" },
       unknown_post: { "zh-CN": "岗位类别不在方案中，未计分", en: "Post category not in the policy: not scored" },
-      no_weight: { "zh-CN": "有票的测评主体权重均为 0，未计分", en: "Every group with ballots has weight 0: not scored" },
+      no_weight: {
+        "zh-CN": "有票的测评主体权重均为 0，未计分",
+        en: "Every group with ballots has weight 0: not scored",
+      },
     })[why],
   baseMissing: (base: string): Bilingual => ({
     "zh-CN": `得票基数为「${base === "attendees" ? "实到人数" : "应到人数"}」但未提供，暂按有效票数计算，结果为暂定`,

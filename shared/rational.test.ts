@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { parseDecimal, parseFraction, percentString, rat, roundedNumber, roundedRational, roundHalfUp, toFractionString } from "./index.ts";
+import {
+  parseDecimal,
+  parseFraction,
+  percentString,
+  rat,
+  roundedNumber,
+  roundedRational,
+  roundHalfUp,
+  toFractionString,
+} from "./index.ts";
 
 describe("exact decimals and rounding (spec 4.5)", () => {
   it("reads the decimal a number or cell shows, not the binary double", () => {

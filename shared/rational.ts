@@ -161,7 +161,13 @@ export function toNumber(x: Rational, significant = 17): number {
 
 /** Percentage of num/den with 2 decimals, half up ("66.67"). */
 export function percentString(num: number | bigint, den: number | bigint): string {
-  if (typeof num === "number" && typeof den === "number" && num >= 0 && den > 0 && num * 20000 + den <= Number.MAX_SAFE_INTEGER) {
+  if (
+    typeof num === "number" &&
+    typeof den === "number" &&
+    num >= 0 &&
+    den > 0 &&
+    num * 20000 + den <= Number.MAX_SAFE_INTEGER
+  ) {
     // Counts: the same half-up step in exact double integers, floor((20000 num + den) / 2 den).
     const a = num * 20000 + den;
     const b = 2 * den;

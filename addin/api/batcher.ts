@@ -41,7 +41,10 @@ export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
   const settleLocally = (batch: Pending<I, O>[], why: unknown) => {
     let outs: (O | Error)[];
     try {
-      outs = opts.fallback(batch.map((p) => p.item), why);
+      outs = opts.fallback(
+        batch.map((p) => p.item),
+        why,
+      );
     } catch (e) {
       outs = batch.map(() => (e instanceof Error ? e : new Error(String(e))));
     }
@@ -64,7 +67,10 @@ export function createBatcher<I, O>(opts: BatcherOptions<I, O>): Batched<I, O> {
     }, timeoutMs);
     let sent: Promise<O[]>;
     try {
-      sent = opts.send(batch.map((p) => p.item), controller.signal);
+      sent = opts.send(
+        batch.map((p) => p.item),
+        controller.signal,
+      );
     } catch (e) {
       sent = Promise.reject(e);
     }

@@ -74,8 +74,17 @@ export class ApiClient {
   }
 
   /** One HTTP call: timeout by AbortController, network failure => offline, error answers => problem. */
-  async request<S extends z.ZodType>(method: string, path: string, schema: S, body?: unknown, call: CallOptions = {}): Promise<z.infer<S>> {
-    const text = await this.requestText(method, path, body, { ...call, headers: { accept: "application/json", ...call.headers } });
+  async request<S extends z.ZodType>(
+    method: string,
+    path: string,
+    schema: S,
+    body?: unknown,
+    call: CallOptions = {},
+  ): Promise<z.infer<S>> {
+    const text = await this.requestText(method, path, body, {
+      ...call,
+      headers: { accept: "application/json", ...call.headers },
+    });
     let json: unknown;
     try {
       json = JSON.parse(text);
@@ -92,7 +101,12 @@ export class ApiClient {
     return res.text;
   }
 
-  private async send(method: string, path: string, body: unknown, call: CallOptions): Promise<{ status: number; text: string }> {
+  private async send(
+    method: string,
+    path: string,
+    body: unknown,
+    call: CallOptions,
+  ): Promise<{ status: number; text: string }> {
     const doFetch = this.opts.fetch ?? globalThis.fetch.bind(globalThis);
     const timeoutMs = call.timeoutMs ?? this.opts.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     const controller = new AbortController();
@@ -111,7 +125,12 @@ export class ApiClient {
       if (body !== undefined) headers["content-type"] = "application/json";
       let res: Response;
       try {
-        res = await doFetch(this.baseUrl() + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), signal: controller.signal });
+        res = await doFetch(this.baseUrl() + path, {
+          method,
+          headers,
+          body: body === undefined ? undefined : JSON.stringify(body),
+          signal: controller.signal,
+        });
       } catch (cause) {
         // fetch rejects only when no answer came: the service is unreachable (or we gave up waiting).
         this.setState("offline");
@@ -148,7 +167,10 @@ export class ApiClient {
     return this.request("GET", "/api/policies", PolicyListSchema, undefined, call);
   }
   getPolicy(id: string, version?: number, call?: CallOptions) {
-    const path = version === undefined ? `/api/policies/${encodeURIComponent(id)}` : `/api/policies/${encodeURIComponent(id)}/versions/${version}`;
+    const path =
+      version === undefined
+        ? `/api/policies/${encodeURIComponent(id)}`
+        : `/api/policies/${encodeURIComponent(id)}/versions/${version}`;
     return this.request("GET", path, PublishedPolicySchema, undefined, call);
   }
   verdict(body: VerdictRequest, call?: CallOptions) {
@@ -172,7 +194,10 @@ export class ApiClient {
   }
   /** Idempotent submit: the same key on a retry returns the first submission, never a duplicate. */
   submitSheet(body: SheetSubmit, idempotencyKey: string, call?: CallOptions) {
-    return this.request("POST", "/api/sheets", SubmitResponseSchema, body, { ...call, headers: { ...call?.headers, "idempotency-key": idempotencyKey } });
+    return this.request("POST", "/api/sheets", SubmitResponseSchema, body, {
+      ...call,
+      headers: { ...call?.headers, "idempotency-key": idempotencyKey },
+    });
   }
   listSheets(query: { unit?: string; period?: string }, call?: CallOptions) {
     const qs = new URLSearchParams();

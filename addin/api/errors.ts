@@ -5,7 +5,10 @@ export type ApiErrorKind = "problem" | "offline" | "timeout" | "bad_response";
 const FALLBACK: Record<Exclude<ApiErrorKind, "problem">, Bilingual> = {
   offline: { "zh-CN": "无法连接考评服务（离线）", en: "Cannot reach the kaoping service (offline)" },
   timeout: { "zh-CN": "考评服务超时未响应", en: "The kaoping service did not answer in time" },
-  bad_response: { "zh-CN": "考评服务返回了无法识别的数据", en: "The kaoping service sent data that could not be understood" },
+  bad_response: {
+    "zh-CN": "考评服务返回了无法识别的数据",
+    en: "The kaoping service sent data that could not be understood",
+  },
 };
 
 /** Every failure of a call, typed: a problem+json answer, no network, a timeout, or an answer we cannot read. */
@@ -15,7 +18,11 @@ export class ApiError extends Error {
   readonly problem: Problem | undefined;
   readonly bilingual: Bilingual;
 
-  constructor(kind: ApiErrorKind, bilingual: Bilingual, opts: { status?: number; problem?: Problem; cause?: unknown } = {}) {
+  constructor(
+    kind: ApiErrorKind,
+    bilingual: Bilingual,
+    opts: { status?: number; problem?: Problem; cause?: unknown } = {},
+  ) {
     super(`${bilingual["zh-CN"]} | ${bilingual.en}`, { cause: opts.cause });
     this.name = "ApiError";
     this.kind = kind;
@@ -45,7 +52,10 @@ export class ApiError extends Error {
 }
 
 /** What to do about a refused sign-in (401): where the user gets a new token. */
-export const SIGN_IN_HINT: Bilingual = { "zh-CN": "请在「设置」页使用 Office 登录或粘贴新的访问令牌", en: "Sign in with Office or paste a new access token on the Settings page" };
+export const SIGN_IN_HINT: Bilingual = {
+  "zh-CN": "请在「设置」页使用 Office 登录或粘贴新的访问令牌",
+  en: "Sign in with Office or paste a new access token on the Settings page",
+};
 
 const withHint = (status: number, m: Bilingual): Bilingual =>
   status === 401 ? { "zh-CN": `${m["zh-CN"]}。${SIGN_IN_HINT["zh-CN"]}`, en: `${m.en}. ${SIGN_IN_HINT.en}` } : m;
@@ -61,5 +71,9 @@ export function problemError(status: number, body: unknown): ApiError {
     const message = p.message ?? { "zh-CN": p.detail ?? p.title, en: p.detail ?? p.title };
     return new ApiError("problem", withHint(status, message), { status, problem: p });
   }
-  return new ApiError("problem", withHint(status, { "zh-CN": `考评服务返回错误 ${status}`, en: `The kaoping service answered ${status}` }), { status });
+  return new ApiError(
+    "problem",
+    withHint(status, { "zh-CN": `考评服务返回错误 ${status}`, en: `The kaoping service answered ${status}` }),
+    { status },
+  );
 }

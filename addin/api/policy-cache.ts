@@ -37,4 +37,5 @@ export interface WorkbookPolicy extends CachedPolicy {
 }
 
 /** Same document: id, version and content hash all agree. */
-export const sameIdentity = (a: PolicyIdentity, b: PolicyIdentity): boolean => a.id === b.id && a.version === b.version && a.sha256 === b.sha256;
+export const sameIdentity = (a: PolicyIdentity, b: PolicyIdentity): boolean =>
+  a.id === b.id && a.version === b.version && a.sha256 === b.sha256;

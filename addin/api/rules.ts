@@ -1,4 +1,12 @@
-import { checkQuorum, parseFraction, verdictBatch, type Bilingual, type Policy, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
+import {
+  checkQuorum,
+  parseFraction,
+  verdictBatch,
+  type Bilingual,
+  type Policy,
+  type VerdictItem,
+  type VerdictResultItem,
+} from "../../shared/index.ts";
 import type { ApiClient } from "./client.ts";
 import { createBatcher, type Batched } from "./batcher.ts";
 import { fallsBackLocally } from "./errors.ts";
@@ -30,7 +38,9 @@ export interface RulesService {
   verdict: Batched<VerdictItem, VerdictResultItem>;
   quorum: Batched<QuorumQuestion, QuorumAnswer>;
   /** All cadres' verdicts in one request (10,000 per request); local and provisional when the cloud fails. */
-  verdictsForAll(items: VerdictItem[]): Promise<{ results: VerdictResultItem[]; provisional: boolean; error?: unknown }>;
+  verdictsForAll(
+    items: VerdictItem[],
+  ): Promise<{ results: VerdictResultItem[]; provisional: boolean; error?: unknown }>;
 }
 
 /** The shared engine's verdicts, each marked provisional; a bad item fails alone. */
@@ -65,7 +75,8 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
       return res.results;
     },
     // A refused call (401/403/other 4xx) is shown in the cell as an error, never as a provisional verdict.
-    fallback: (items, why) => (fallsBackLocally(why) ? localVerdicts(opts.policy().policy, items) : items.map(() => asError(why))),
+    fallback: (items, why) =>
+      fallsBackLocally(why) ? localVerdicts(opts.policy().policy, items) : items.map(() => asError(why)),
   });
 
   // Like VERDICT: every QUORUM cell of one recalculation goes out as one request.
@@ -75,9 +86,16 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
     maxItems: 10_000,
     send: async (items, signal) => {
       const res = await client.quorumBatch({ ...policyRef(opts.policy()), items }, { signal, timeoutMs });
-      return res.results.map((r) => ({ valid: r.valid, fraction: r.fraction, percent: r.percent, message: r.message, provisional: false }));
+      return res.results.map((r) => ({
+        valid: r.valid,
+        fraction: r.fraction,
+        percent: r.percent,
+        message: r.message,
+        provisional: false,
+      }));
     },
-    fallback: (items, why) => (fallsBackLocally(why) ? items.map((q) => localQuorum(opts.policy().policy, q)) : items.map(() => asError(why))),
+    fallback: (items, why) =>
+      fallsBackLocally(why) ? items.map((q) => localQuorum(opts.policy().policy, q)) : items.map(() => asError(why)),
   });
 
   const verdictsForAll: RulesService["verdictsForAll"] = async (items) => {
@@ -86,7 +104,10 @@ export function createRulesService(opts: RulesServiceOptions): RulesService {
     try {
       const results: VerdictResultItem[] = [];
       for (let i = 0; i < items.length; i += 10_000) {
-        const res = await client.verdict({ ...policyRef(cached), items: items.slice(i, i + 10_000), detail: "brief" }, { timeoutMs: Math.max(timeoutMs, 15_000) });
+        const res = await client.verdict(
+          { ...policyRef(cached), items: items.slice(i, i + 10_000), detail: "brief" },
+          { timeoutMs: Math.max(timeoutMs, 15_000) },
+        );
         results.push(...res.results);
       }
       return { results, provisional: false };

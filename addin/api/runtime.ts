@@ -23,7 +23,11 @@ export function createRuntime(store: KeyValueStore = defaultStore(), fetchImpl?:
     store,
     ssoToken: null,
     // Settings are read on every call, so a change on the Settings page applies at once.
-    client: new ApiClient({ baseUrl: () => readSettings(store).apiBase, token: () => rt.ssoToken ?? readSettings(store).token, fetch: fetchImpl }),
+    client: new ApiClient({
+      baseUrl: () => readSettings(store).apiBase,
+      token: () => rt.ssoToken ?? readSettings(store).token,
+      fetch: fetchImpl,
+    }),
     rules: undefined as unknown as RulesService,
     workbookPolicy: null,
     policy: () => rt.workbookPolicy ?? readCachedPolicy(store),

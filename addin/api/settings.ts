@@ -47,7 +47,10 @@ export interface Settings {
   token: string | null;
 }
 
-export function readSettings(store: KeyValueStore = defaultStore(), injected: InjectedConfig | undefined = (globalThis as { KAOPING_CONFIG?: InjectedConfig }).KAOPING_CONFIG): Settings {
+export function readSettings(
+  store: KeyValueStore = defaultStore(),
+  injected: InjectedConfig | undefined = (globalThis as { KAOPING_CONFIG?: InjectedConfig }).KAOPING_CONFIG,
+): Settings {
   const apiBase = (store.getItem(STORAGE_KEYS.apiBase) || injected?.apiBase || DEFAULT_API_BASE).replace(/\/+$/, "");
   const token = store.getItem(STORAGE_KEYS.token) || null;
   return { apiBase, token };

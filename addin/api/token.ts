@@ -12,9 +12,14 @@ export function tokenInfo(token: string | null | undefined, now: Date = new Date
   try {
     const claims = decodeJwt(token);
     const str = (v: unknown) => (typeof v === "string" && v ? v : null);
-    const name = str(claims.name) ?? str(claims.preferred_username) ?? str(claims.upn) ?? str(claims.email) ?? str(claims.sub);
+    const name =
+      str(claims.name) ?? str(claims.preferred_username) ?? str(claims.upn) ?? str(claims.email) ?? str(claims.sub);
     const raw = claims.roles ?? claims.role;
-    const roles = Array.isArray(raw) ? raw.filter((r): r is string => typeof r === "string") : typeof raw === "string" ? raw.split(/[\s,]+/).filter(Boolean) : [];
+    const roles = Array.isArray(raw)
+      ? raw.filter((r): r is string => typeof r === "string")
+      : typeof raw === "string"
+        ? raw.split(/[\s,]+/).filter(Boolean)
+        : [];
     const expired = typeof claims.exp === "number" && claims.exp * 1000 <= now.getTime();
     return { name, roles, expired };
   } catch {

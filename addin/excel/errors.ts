@@ -1,7 +1,8 @@
 /** Typed errors of the Excel layer; every message is zh-CN first, then English. */
 import type { Bilingual } from "../../shared/index.ts";
 
-export type ExcelErrorCode = "sheet_exists" | "sheet_missing" | "missing_columns" | "stored_result_invalid" | "stored_policy_invalid";
+export type ExcelErrorCode =
+  "sheet_exists" | "sheet_missing" | "missing_columns" | "stored_result_invalid" | "stored_policy_invalid";
 
 export class KaopingExcelError extends Error {
   constructor(
@@ -25,13 +26,21 @@ export class SheetExistsError extends KaopingExcelError {
 }
 
 export const sheetMissing = (names: readonly string[]) =>
-  new KaopingExcelError("sheet_missing", {
-    "zh-CN": `找不到工作表「${names.join("」或「")}」`,
-    en: `No worksheet named ${names.map((s) => `"${s}"`).join(" or ")}`,
-  }, { sheet: names[0]! });
+  new KaopingExcelError(
+    "sheet_missing",
+    {
+      "zh-CN": `找不到工作表「${names.join("」或「")}」`,
+      en: `No worksheet named ${names.map((s) => `"${s}"`).join(" or ")}`,
+    },
+    { sheet: names[0]! },
+  );
 
 export const missingColumns = (sheet: string, columns: string[]) =>
-  new KaopingExcelError("missing_columns", {
-    "zh-CN": `工作表「${sheet}」的表头缺少列：${columns.join("、")}（表头可写中文、英文或两者，如「德 morality」）`,
-    en: `Worksheet "${sheet}" lacks the header column(s): ${columns.join(", ")} (headers may be Chinese, English or both, e.g. "德 morality")`,
-  }, { sheet, columns });
+  new KaopingExcelError(
+    "missing_columns",
+    {
+      "zh-CN": `工作表「${sheet}」的表头缺少列：${columns.join("、")}（表头可写中文、英文或两者，如「德 morality」）`,
+      en: `Worksheet "${sheet}" lacks the header column(s): ${columns.join(", ")} (headers may be Chinese, English or both, e.g. "德 morality")`,
+    },
+    { sheet, columns },
+  );

@@ -6,12 +6,25 @@ export type FieldLabels = Record<string, string>;
 export const CADRE_HEADERS: FieldLabels = CADRE_FIELDS;
 export const BALLOT_HEADERS: FieldLabels = BALLOT_FIELDS;
 export const REQUIRED_CADRE = ["cadreId", "name", "post"] as const;
-export const REQUIRED_BALLOT = ["ballotId", "raterGroup", "cadreId", "morality", "ability", "diligence", "achievement", "integrity"] as const;
+export const REQUIRED_BALLOT = [
+  "ballotId",
+  "raterGroup",
+  "cadreId",
+  "morality",
+  "ability",
+  "diligence",
+  "achievement",
+  "integrity",
+] as const;
 
 /** The bilingual header we write: Chinese label first, then the JSON key. */
 export const bilingualHeader = (key: string, labels: FieldLabels): string => `${labels[key] ?? key} ${key}`;
 
-const normalise = (v: unknown) => String(v ?? "").normalize("NFKC").trim().toLowerCase();
+const normalise = (v: unknown) =>
+  String(v ?? "")
+    .normalize("NFKC")
+    .trim()
+    .toLowerCase();
 
 /** The field a header cell names, or undefined. Tokens are split on white space, "/", "|" and brackets. */
 export function fieldOfHeader(cell: unknown, labels: FieldLabels): string | undefined {
@@ -35,7 +48,12 @@ export function matchHeaderRow(row: readonly unknown[], labels: FieldLabels): Ma
 }
 
 /** The first row among the first few that names a required field: a title line above the header is allowed. */
-export function findHeaderRow(values: readonly unknown[][], labels: FieldLabels, required: readonly string[], scan = 10): number {
+export function findHeaderRow(
+  values: readonly unknown[][],
+  labels: FieldLabels,
+  required: readonly string[],
+  scan = 10,
+): number {
   for (let r = 0; r < Math.min(scan, values.length); r++) {
     const found = matchHeaderRow(values[r]!, labels);
     if (required.filter((k) => found.has(k)).length >= Math.min(2, required.length)) return r;

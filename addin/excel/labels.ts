@@ -22,7 +22,10 @@ export const TEXT = {
   yes: { "zh-CN": "是", en: "yes" },
   no: { "zh-CN": "否", en: "no" },
   notGraded: { "zh-CN": "未评定", en: "not graded" },
-  resultsTitle: { "zh-CN": "考核结果（建议等次，须经组织认定）", en: "Assessment results (proposed grades, to be confirmed by the organisation)" },
+  resultsTitle: {
+    "zh-CN": "考核结果（建议等次，须经组织认定）",
+    en: "Assessment results (proposed grades, to be confirmed by the organisation)",
+  },
 } satisfies Record<string, Bilingual>;
 
 /** Fills by grade (Excel's own light palette), competent stays plain. */

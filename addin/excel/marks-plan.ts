@@ -9,14 +9,18 @@ export interface Mark {
 }
 
 /** One mark per cell; an issue whose field has no column shades its whole row (nothing is left unmarked). */
-export function planMarks(issues: readonly Issue[], columnsBySheet: ReadonlyMap<string, { columns: Map<string, number>; width: number }>): Mark[] {
+export function planMarks(
+  issues: readonly Issue[],
+  columnsBySheet: ReadonlyMap<string, { columns: Map<string, number>; width: number }>,
+): Mark[] {
   const seen = new Set<string>();
   const marks: Mark[] = [];
   for (const issue of issues) {
     const sheet = columnsBySheet.get(issue.sheet);
     if (!sheet || issue.row < 1) continue;
     const col = sheet.columns.get(issue.field);
-    const address = col !== undefined ? cellRef(issue.row - 1, col) : rangeRef(issue.row - 1, 0, 1, Math.max(1, sheet.width));
+    const address =
+      col !== undefined ? cellRef(issue.row - 1, col) : rangeRef(issue.row - 1, 0, 1, Math.max(1, sheet.width));
     const key = `${issue.sheet}\u0000${address}`;
     if (seen.has(key)) continue;
     seen.add(key);
@@ -37,7 +41,9 @@ export function decodeMarks(cells: readonly unknown[]): Mark[] {
   if (!text) return [];
   try {
     const parsed = JSON.parse(text) as unknown;
-    return Array.isArray(parsed) ? parsed.filter((m): m is Mark => typeof m?.sheet === "string" && typeof m?.address === "string") : [];
+    return Array.isArray(parsed)
+      ? parsed.filter((m): m is Mark => typeof m?.sheet === "string" && typeof m?.address === "string")
+      : [];
   } catch {
     return [];
   }

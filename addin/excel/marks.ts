@@ -16,7 +16,14 @@ function headerWindow(ws: Excel.Worksheet): Excel.Range {
 
 function columnsOf(name: string, window: Excel.Range) {
   const block = { sheet: name, rowIndex: 0, columnIndex: 0, values: window.values };
-  const width = window.values.reduce((w, row) => Math.max(w, row.reduce<number>((x, v, i) => (v === "" ? x : i + 1), 0)), 0);
+  const width = window.values.reduce(
+    (w, row) =>
+      Math.max(
+        w,
+        row.reduce<number>((x, v, i) => (v === "" ? x : i + 1), 0),
+      ),
+    0,
+  );
   return { columns: fieldColumns(block), width };
 }
 

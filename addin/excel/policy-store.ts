@@ -32,7 +32,9 @@ export async function writeWorkbookPolicy(stored: StoredWorkbookPolicy): Promise
     const ws = found?.ws ?? ensureStoreSheet(sheets);
     const budget = new SyncBudget(context);
     ws.getRangeByIndexes(0, POLICY_COLUMN, 1_048_576, 1).clear("Contents");
-    const parts = splitForCells(JSON.stringify({ policy: stored.policy, identity: stored.identity, published: stored.published }));
+    const parts = splitForCells(
+      JSON.stringify({ policy: stored.policy, identity: stored.identity, published: stored.published }),
+    );
     await writeRows(budget, ws, 0, POLICY_COLUMN, [[POLICY_MARKER], [parts.length], ...parts.map((p) => [p])]);
     await budget.flush();
   });
@@ -49,7 +51,9 @@ export async function readWorkbookPolicy(): Promise<StoredWorkbookPolicy | null>
     const count = Number(head.values[1]?.[0]);
     const parts: string[] = [];
     for (let start = 0; start < count; start += CELLS_PER_READ) {
-      const range = found.ws.getRangeByIndexes(2 + start, POLICY_COLUMN, Math.min(CELLS_PER_READ, count - start), 1).load("values");
+      const range = found.ws
+        .getRangeByIndexes(2 + start, POLICY_COLUMN, Math.min(CELLS_PER_READ, count - start), 1)
+        .load("values");
       await context.sync();
       for (const row of range.values) parts.push(String(row[0] ?? ""));
     }
@@ -60,10 +64,14 @@ export async function readWorkbookPolicy(): Promise<StoredWorkbookPolicy | null>
       parsed = null;
     }
     if (!parsed?.success) {
-      throw new KaopingExcelError("stored_policy_invalid", {
-        "zh-CN": `隐藏工作表「${SHEETS.store}」中保存的考核方案已损坏或被改动；请用「新建考核」重新创建考核表`,
-        en: `The policy stored in the hidden sheet "${SHEETS.store}" is damaged or was edited; create the assessment sheets again with New assessment`,
-      }, { sheet: SHEETS.store });
+      throw new KaopingExcelError(
+        "stored_policy_invalid",
+        {
+          "zh-CN": `隐藏工作表「${SHEETS.store}」中保存的考核方案已损坏或被改动；请用「新建考核」重新创建考核表`,
+          en: `The policy stored in the hidden sheet "${SHEETS.store}" is damaged or was edited; create the assessment sheets again with New assessment`,
+        },
+        { sheet: SHEETS.store },
+      );
     }
     return parsed.data;
   });

@@ -40,7 +40,11 @@ export async function writePulledSheet(sheet: PulledSheet, lang: Lang): Promise<
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
     await context.sync();
-    const name = pulledSheetName(sheet.period, sheet.unit, sheets.items.map((s) => s.name));
+    const name = pulledSheetName(
+      sheet.period,
+      sheet.unit,
+      sheets.items.map((s) => s.name),
+    );
     const ws = sheets.add(name);
     const budget = new SyncBudget(context);
     const table = buildResultTable(sheet.result, labelsOf(policyFor(sheet.policy), sheet.result), lang, false);

@@ -21,11 +21,15 @@ export function firstCell(address: string): { row: number; col: number } | null 
  * Where the selected cadre's id is and where it goes, from the sheet's top rows (title lines, header row).
  * Null when the selection is not a data cell of the table (the radar block itself, the title, the header).
  */
-export function radarTarget(top: readonly (readonly unknown[])[], at: { row: number; col: number }): { idCol: number; radarCol: number } | null {
+export function radarTarget(
+  top: readonly (readonly unknown[])[],
+  at: { row: number; col: number },
+): { idCol: number; radarCol: number } | null {
   if (at.row <= HEADER_ROW) return null;
   const header = top[HEADER_ROW] ?? [];
   let width = 0;
-  while (width < header.length && header[width] !== "" && header[width] !== null && header[width] !== undefined) width++;
+  while (width < header.length && header[width] !== "" && header[width] !== null && header[width] !== undefined)
+    width++;
   if (at.col >= width) return null;
   const idCol = header.indexOf(ID_HEADER);
   const label = (top[0] ?? []).indexOf(RADAR_LABEL);

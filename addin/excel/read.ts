@@ -20,6 +20,10 @@ export async function readAssessment(): Promise<AssessmentSheets> {
   return Excel.run(async (context) => {
     const [cadres, ballots] = await requireSheets(context, [CADRE_SHEET_NAMES, BALLOT_SHEET_NAMES]);
     const [cadreBlock, ballotBlock] = await readBlocks(context, [cadres!, ballots!]);
-    return { cadres: cadreRows(cadreBlock!), ballots: ballotRows(ballotBlock!), sheets: { cadres: cadres!.name, ballots: ballots!.name } };
+    return {
+      cadres: cadreRows(cadreBlock!),
+      ballots: ballotRows(ballotBlock!),
+      sheets: { cadres: cadres!.name, ballots: ballots!.name },
+    };
   });
 }

@@ -5,7 +5,16 @@ import { SheetExistsError } from "./errors.ts";
 import { readBlocks, SyncBudget, writeRows } from "./excel-io.ts";
 import { requireSheets } from "./find.ts";
 import { GRADE_FILLS, SHEETS, type Lang } from "./labels.ts";
-import { candidateColumn, parseTemplate, resultRows, TALLY_HEADER_ROW, TEMPLATE, templateRows, type ParsedRecommendation, type RecommendationView } from "./recommendation-layout.ts";
+import {
+  candidateColumn,
+  parseTemplate,
+  resultRows,
+  TALLY_HEADER_ROW,
+  TEMPLATE,
+  templateRows,
+  type ParsedRecommendation,
+  type RecommendationView,
+} from "./recommendation-layout.ts";
 import { LAST_ROW } from "./skeleton-spec.ts";
 
 export async function writeRecommendationTemplate(candidates: string[], vacancies: number, lang: Lang): Promise<void> {
@@ -22,10 +31,21 @@ export async function writeRecommendationTemplate(candidates: string[], vacancie
     const cand = columnLetters(candidateColumn(vacancies));
     const choices = ws.getRange(`B${TEMPLATE.firstBallotRow + 1}:${columnLetters(vacancies)}${LAST_ROW}`);
     if (candidates.length) {
-      choices.dataValidation.rule = { list: { inCellDropDown: true, source: `=$${cand}$${TEMPLATE.firstBallotRow + 1}:$${cand}$${TEMPLATE.firstBallotRow + candidates.length}` } };
+      choices.dataValidation.rule = {
+        list: {
+          inCellDropDown: true,
+          source: `=$${cand}$${TEMPLATE.firstBallotRow + 1}:$${cand}$${TEMPLATE.firstBallotRow + candidates.length}`,
+        },
+      };
     }
     // A warning, not a stop: whether write-ins count is the policy's call, made by the tally.
-    choices.dataValidation.errorAlert = { showAlert: true, style: "Warning", title: "候选人 candidate", message: "不在候选人名单中（是否计票由方案决定）| not on the candidate list (the policy decides whether it counts)" };
+    choices.dataValidation.errorAlert = {
+      showAlert: true,
+      style: "Warning",
+      title: "候选人 candidate",
+      message:
+        "不在候选人名单中（是否计票由方案决定）| not on the candidate list (the policy decides whether it counts)",
+    };
     ws.activate();
     await budget.flush();
   });
@@ -56,7 +76,8 @@ export async function writeRecommendationResult(result: RecommendationView, lang
     ws.getRange("A1").format.font.bold = true;
     ws.getRangeByIndexes(TALLY_HEADER_ROW, 0, 1, 7).format.font.bold = true;
     result.tally.forEach((t, i) => {
-      if (result.tied.includes(t.candidate)) ws.getRangeByIndexes(TALLY_HEADER_ROW + 1 + i, 0, 1, 7).format.fill.color = GRADE_FILLS.quota_tie;
+      if (result.tied.includes(t.candidate))
+        ws.getRangeByIndexes(TALLY_HEADER_ROW + 1 + i, 0, 1, 7).format.fill.color = GRADE_FILLS.quota_tie;
     });
     ws.activate();
     await budget.flush();

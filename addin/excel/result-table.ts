@@ -1,5 +1,14 @@
 /** The results table as plain rows: the same builder serves 考核结果 and pulled sheets. Pure. */
-import { DIMENSIONS, DIMENSION_LABELS, GRADE_LABELS, VERDICT_LABELS, type AssessmentResult, type CadreResult, type Policy, type PolicyIdentity } from "../../shared/index.ts";
+import {
+  DIMENSIONS,
+  DIMENSION_LABELS,
+  GRADE_LABELS,
+  VERDICT_LABELS,
+  type AssessmentResult,
+  type CadreResult,
+  type Policy,
+  type PolicyIdentity,
+} from "../../shared/index.ts";
 import { both, OFFLINE_MARK, pick, TEXT, type Lang } from "./labels.ts";
 
 export type Cell = string | number;
@@ -31,7 +40,12 @@ export interface ResultTable {
 
 const share = (k: number, n: number): Cell => (n > 0 ? k / n : "");
 
-export function buildResultTable(result: AssessmentResult, labels: PolicyLabels, lang: Lang, offline: boolean): ResultTable {
+export function buildResultTable(
+  result: AssessmentResult,
+  labels: PolicyLabels,
+  lang: Lang,
+  offline: boolean,
+): ResultTable {
   const headers = [
     "排名 rank",
     "岗位内排名 rankInPost",
@@ -87,7 +101,10 @@ export function buildResultTable(result: AssessmentResult, labels: PolicyLabels,
       c.verdict ? pick(VERDICT_LABELS[c.verdict], lang) : "",
       offline ? OFFLINE_MARK : yesNo(c.provisional),
       yesNo(c.reviewRequired),
-      c.reasons.filter((r) => r.fired).map((r) => pick(r.message, lang)).join(sep),
+      c.reasons
+        .filter((r) => r.fired)
+        .map((r) => pick(r.message, lang))
+        .join(sep),
     ];
   };
   const dim0 = 7;
@@ -107,4 +124,5 @@ export function buildResultTable(result: AssessmentResult, labels: PolicyLabels,
   };
 }
 
-export const stampLine = (p: PolicyIdentity): string => `方案 policy: ${p.id} · 版本 version ${p.version} · sha256 ${p.sha256}`;
+export const stampLine = (p: PolicyIdentity): string =>
+  `方案 policy: ${p.id} · 版本 version ${p.version} · sha256 ${p.sha256}`;

@@ -15,11 +15,21 @@ export interface TableLayout {
   cols: number;
 }
 
-export async function writeResultTable(budget: SyncBudget, ws: Excel.Worksheet, table: ResultTable, identity: PolicyIdentity, opts: { offline: boolean; title?: string }): Promise<TableLayout> {
+export async function writeResultTable(
+  budget: SyncBudget,
+  ws: Excel.Worksheet,
+  table: ResultTable,
+  identity: PolicyIdentity,
+  opts: { offline: boolean; title?: string },
+): Promise<TableLayout> {
   const top = [
     [opts.title ?? both(TEXT.resultsTitle)],
     [stampLine(identity)],
-    [opts.offline ? `${OFFLINE_MARK}：未连接服务器时在本机计算，提交前须联网复核 computed on this computer without the server; re-check online before submitting` : ""],
+    [
+      opts.offline
+        ? `${OFFLINE_MARK}：未连接服务器时在本机计算，提交前须联网复核 computed on this computer without the server; re-check online before submitting`
+        : "",
+    ],
   ];
   await writeRows(budget, ws, 0, 0, top);
   ws.getRange("A1").format.font.bold = true;
@@ -33,7 +43,8 @@ export async function writeResultTable(budget: SyncBudget, ws: Excel.Worksheet, 
   ws.tables.add(rangeRef(HEADER_ROW, 0, Math.max(2, n + 1), cols), true);
   ws.freezePanes.freezeRows(HEADER_ROW + 1);
   if (n > 0) {
-    for (const col of [table.col.composite, ...table.col.dimensions]) await formatColumn(budget, ws, first, col, n, "0.00");
+    for (const col of [table.col.composite, ...table.col.dimensions])
+      await formatColumn(budget, ws, first, col, n, "0.00");
     for (const col of table.col.shares) await formatColumn(budget, ws, first, col, n, "0.00%");
     // One rule per grade over the data rows, keyed on the grade column: the fill follows edits to the grade.
     const data = ws.getRange(rangeRef(first, 0, n, cols));

@@ -13,7 +13,12 @@ import { followOn, RADAR_LABEL } from "./radar-follow.ts";
  * The radar block: a cadre id cell and five formulas that look that cadre up in the table,
  * so typing another id redraws the chart without the add-in (and selecting a row sets it: radar-follow.ts).
  */
-export function radarBlock(table: ResultTable, layout: TableLayout, col: number, firstId: string): (string | number)[][] {
+export function radarBlock(
+  table: ResultTable,
+  layout: TableLayout,
+  col: number,
+  firstId: string,
+): (string | number)[][] {
   const last = layout.firstDataRow + layout.rows - 1;
   const ids = `${cellRef(layout.firstDataRow, table.col.id, true)}:${cellRef(last, table.col.id, true)}`;
   const idCell = cellRef(0, col + 1, true);
@@ -27,7 +32,12 @@ export function radarBlock(table: ResultTable, layout: TableLayout, col: number,
   ];
 }
 
-async function addCharts(budget: SyncBudget, ws: Excel.Worksheet, table: ResultTable, layout: TableLayout): Promise<void> {
+async function addCharts(
+  budget: SyncBudget,
+  ws: Excel.Worksheet,
+  table: ResultTable,
+  layout: TableLayout,
+): Promise<void> {
   if (layout.rows === 0) return;
   const col = layout.cols + 1;
   const block = radarBlock(table, layout, col, String(table.rows[0]![table.col.id]));
@@ -45,7 +55,11 @@ async function addCharts(budget: SyncBudget, ws: Excel.Worksheet, table: ResultT
   bar.setPosition(cellRef(24, col), cellRef(24 + Math.min(60, Math.max(15, layout.rows)), col + 8));
 }
 
-export async function writeResults(result: AssessmentResult, policy: Policy, opts: { lang: Lang; offline: boolean }): Promise<void> {
+export async function writeResults(
+  result: AssessmentResult,
+  policy: Policy,
+  opts: { lang: Lang; offline: boolean },
+): Promise<void> {
   await Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     const old = sheets.getItemOrNullObject(SHEETS.results);

@@ -1,7 +1,16 @@
 /** Sheet values -> input rows, each carrying its real sheet row number. Pure. */
 import type { BallotRow, CadreRow } from "../../shared/index.ts";
 import { DIMENSIONS } from "../../shared/index.ts";
-import { BALLOT_HEADERS, CADRE_HEADERS, REQUIRED_BALLOT, REQUIRED_CADRE, bilingualHeader, findHeaderRow, matchHeaderRow, type FieldLabels } from "./headers.ts";
+import {
+  BALLOT_HEADERS,
+  CADRE_HEADERS,
+  REQUIRED_BALLOT,
+  REQUIRED_CADRE,
+  bilingualHeader,
+  findHeaderRow,
+  matchHeaderRow,
+  type FieldLabels,
+} from "./headers.ts";
 import { missingColumns } from "./errors.ts";
 
 /** A block of sheet values and where it sits: `rowIndex` is the 0-based sheet row of values[0]. */
@@ -23,7 +32,11 @@ function locate(block: SheetBlock, labels: FieldLabels, required: readonly strin
   const headerAt = findHeaderRow(block.values, labels, required);
   const columns = headerAt >= 0 ? matchHeaderRow(block.values[headerAt]!, labels) : new Map<string, number>();
   const missing = required.filter((k) => !columns.has(k));
-  if (missing.length) throw missingColumns(block.sheet, missing.map((k) => bilingualHeader(k, labels)));
+  if (missing.length)
+    throw missingColumns(
+      block.sheet,
+      missing.map((k) => bilingualHeader(k, labels)),
+    );
   return { headerAt, columns };
 }
 
@@ -41,7 +54,13 @@ export function cadreRows(block: SheetBlock): CadreRow[] {
   const at = (values: unknown[], key: string) => (columns.has(key) ? values[columns.get(key)!] : undefined);
   const out: CadreRow[] = [];
   for (const { values, row } of dataRows(block, headerAt)) {
-    out.push({ cadreId: id(at(values, "cadreId")), name: text(at(values, "name")), unit: text(at(values, "unit")), post: text(at(values, "post")), row });
+    out.push({
+      cadreId: id(at(values, "cadreId")),
+      name: text(at(values, "name")),
+      unit: text(at(values, "unit")),
+      post: text(at(values, "post")),
+      row,
+    });
   }
   return out;
 }
@@ -51,7 +70,13 @@ export function ballotRows(block: SheetBlock): BallotRow[] {
   const at = (values: unknown[], key: string) => (columns.has(key) ? values[columns.get(key)!] : undefined);
   const out: BallotRow[] = [];
   for (const { values, row } of dataRows(block, headerAt)) {
-    const r: BallotRow = { ballotId: id(at(values, "ballotId")), raterGroup: text(at(values, "raterGroup")), cadreId: id(at(values, "cadreId")), gradeVote: cell(at(values, "gradeVote")), row };
+    const r: BallotRow = {
+      ballotId: id(at(values, "ballotId")),
+      raterGroup: text(at(values, "raterGroup")),
+      cadreId: id(at(values, "cadreId")),
+      gradeVote: cell(at(values, "gradeVote")),
+      row,
+    };
     for (const d of DIMENSIONS) r[d] = cell(at(values, d));
     out.push(r);
   }

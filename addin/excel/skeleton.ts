@@ -4,7 +4,18 @@ import type { Policy } from "../../shared/index.ts";
 import { columnLetters } from "./a1.ts";
 import { SheetExistsError } from "./errors.ts";
 import { SHEETS, type Lang } from "./labels.ts";
-import { ballotHeaders, cadreHeaders, gradeVoteLabels, groupLabels, instructionRows, LAST_ROW, listValidation, postLabels, scoreValidation, type ValidationSpec } from "./skeleton-spec.ts";
+import {
+  ballotHeaders,
+  cadreHeaders,
+  gradeVoteLabels,
+  groupLabels,
+  instructionRows,
+  LAST_ROW,
+  listValidation,
+  postLabels,
+  scoreValidation,
+  type ValidationSpec,
+} from "./skeleton-spec.ts";
 
 function validate(ws: Excel.Worksheet, col: number, cols: number, spec: ValidationSpec): void {
   const range = ws.getRange(`${columnLetters(col)}2:${columnLetters(col + cols - 1)}${LAST_ROW}`);

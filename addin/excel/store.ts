@@ -47,10 +47,14 @@ export async function readStoredResult(): Promise<AssessmentResult | null> {
       }
     })();
     if (!parsed?.success) {
-      throw new KaopingExcelError("stored_result_invalid", {
-        "zh-CN": `隐藏工作表「${SHEETS.store}」中保存的结果已损坏或被改动，请重新计算`,
-        en: `The result stored in the hidden sheet "${SHEETS.store}" is damaged or was edited; please score again`,
-      }, { sheet: SHEETS.store });
+      throw new KaopingExcelError(
+        "stored_result_invalid",
+        {
+          "zh-CN": `隐藏工作表「${SHEETS.store}」中保存的结果已损坏或被改动，请重新计算`,
+          en: `The result stored in the hidden sheet "${SHEETS.store}" is damaged or was edited; please score again`,
+        },
+        { sheet: SHEETS.store },
+      );
     }
     return parsed.data;
   });

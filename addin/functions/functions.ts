@@ -7,7 +7,9 @@ import { createCustomFunctions } from "./impl.ts";
 // The JSDoc below is the source of functions.json (custom-functions-metadata at build time); namespace KAOPING is in manifest.xml.
 
 const impl = createCustomFunctions({
-  rules: { verdict: (item) => runtime().rules.verdict(item), quorum: (q) => runtime().rules.quorum(q) } as ReturnType<typeof runtime>["rules"],
+  rules: { verdict: (item) => runtime().rules.verdict(item), quorum: (q) => runtime().rules.quorum(q) } as ReturnType<
+    typeof runtime
+  >["rules"],
   // The workbook's policy once the pane has loaded it (shared runtime), else the cached choice.
   policy: () => runtime().policy().policy,
   lang: () => langFromDisplay(typeof Office !== "undefined" ? Office.context?.displayLanguage : undefined),
@@ -45,7 +47,13 @@ export function weights(post: string): any[][] {
  * @param [blank] 弃权（空白）票数，默认 0，计入有效票数 | blank (abstention) votes, default 0, counted in the valid ballots
  * @returns 裁定 | the verdict
  */
-export function verdict(excellent: number, competent: number, basic: number, incompetent: number, blank?: number): Promise<any> {
+export function verdict(
+  excellent: number,
+  competent: number,
+  basic: number,
+  incompetent: number,
+  blank?: number,
+): Promise<any> {
   return impl.VERDICT(excellent, competent, basic, incompetent, blank);
 }
 

@@ -1,7 +1,17 @@
 import type { Policy } from "../../shared/index.ts";
 import type { Lang } from "../i18n/index.ts";
 import type { RulesService } from "../api/rules.ts";
-import { ArgumentProblem, noGradeVotes, noGradeVotesLabel, quorumLabel, quorumQuestion, verdictItem, verdictLabel, weightedScore, weightsRow } from "./logic.ts";
+import {
+  ArgumentProblem,
+  noGradeVotes,
+  noGradeVotesLabel,
+  quorumLabel,
+  quorumQuestion,
+  verdictItem,
+  verdictLabel,
+  weightedScore,
+  weightsRow,
+} from "./logic.ts";
 
 export interface CustomFunctionDeps<E> {
   rules: Pick<RulesService, "verdict" | "quorum">;

@@ -41,7 +41,10 @@ export function resolvePost(policy: Policy, post: unknown): string | ArgumentPro
   const key = compilePolicy(policy).postKey.get(text);
   if (key) return key;
   const choices = Object.entries(policy.posts).map(([k, p]) => `${p.label}(${k})`);
-  return problem(`岗位类别「${String(post ?? "")}」不在方案「${policy.title}」中，可选：${choices.join("、")}`, `post "${String(post ?? "")}" is not in policy "${policy.id}"; choose one of: ${choices.join(", ")}`);
+  return problem(
+    `岗位类别「${String(post ?? "")}」不在方案「${policy.title}」中，可选：${choices.join("、")}`,
+    `post "${String(post ?? "")}" is not in policy "${policy.id}"; choose one of: ${choices.join(", ")}`,
+  );
 }
 
 /** The post's weights as exact fractions summing to 1 (a policy may state them in percent). */
@@ -53,7 +56,10 @@ export function postWeights(policy: Policy, key: string): Rational[] {
 
 /** A row (or column) of exactly five cells, in 德能勤绩廉 order. */
 function fiveCells(scores: unknown): unknown[] | ArgumentProblem {
-  const bad = problem("分数须为一行（或一列）五个单元格：德、能、勤、绩、廉", "scores must be one row (or column) of five cells: morality, ability, diligence, achievement, integrity");
+  const bad = problem(
+    "分数须为一行（或一列）五个单元格：德、能、勤、绩、廉",
+    "scores must be one row (or column) of five cells: morality, ability, diligence, achievement, integrity",
+  );
   if (!Array.isArray(scores)) return bad;
   const rows = scores as unknown[];
   const flat = rows.every((r) => Array.isArray(r)) ? (rows as unknown[][]) : [rows];
@@ -77,8 +83,14 @@ export function weightedScore(policy: Policy, scores: unknown, post: unknown): n
       const shown = String(cells[k] ?? "");
       const why: Record<typeof cell.code, [string, string]> = {
         missing_score: ["缺少分数", "score is missing"],
-        invalid_score: [`「${shown}」不是有效分值（最多两位小数的数字或量表等级）`, `"${shown}" is not a score (at most 2 decimals, or a level of the scale)`],
-        out_of_range: [`${shown} 超出分值范围 ${policy.scale.min}–${policy.scale.max}`, `${shown} is outside the scale ${policy.scale.min}–${policy.scale.max}`],
+        invalid_score: [
+          `「${shown}」不是有效分值（最多两位小数的数字或量表等级）`,
+          `"${shown}" is not a score (at most 2 decimals, or a level of the scale)`,
+        ],
+        out_of_range: [
+          `${shown} 超出分值范围 ${policy.scale.min}–${policy.scale.max}`,
+          `${shown} is outside the scale ${policy.scale.min}–${policy.scale.max}`,
+        ],
       };
       const [zh, en] = why[cell.code];
       return problem(`第 ${k + 1} 个分数（${label["zh-CN"]}）：${zh}`, `score ${k + 1} (${label.en}): ${en}`);
@@ -108,7 +120,10 @@ const COUNT_NAMES: Record<string, [string, string]> = {
 function count(name: keyof typeof COUNT_NAMES, value: unknown): number | ArgumentProblem {
   const [zh, en] = COUNT_NAMES[name]!;
   if (typeof value !== "number" || !Number.isInteger(value) || value < 0 || value > 1_000_000_000)
-    return problem(`${zh}须为不小于 0 的整数，现为「${String(value ?? "")}」`, `${en} must be a whole number of at least 0, got "${String(value ?? "")}"`);
+    return problem(
+      `${zh}须为不小于 0 的整数，现为「${String(value ?? "")}」`,
+      `${en} must be a whole number of at least 0, got "${String(value ?? "")}"`,
+    );
   return value;
 }
 
@@ -116,7 +131,13 @@ function count(name: keyof typeof COUNT_NAMES, value: unknown): number | Argumen
  * KAOPING.VERDICT's arguments as a verdict item. Abstentions count in n (spec section 5), so a blank vote
  * never helps a cadre reach a threshold; an empty 5th argument means none.
  */
-export function verdictItem(excellent: unknown, competent: unknown, basic: unknown, incompetent: unknown, blank: unknown = 0): VerdictItem | ArgumentProblem {
+export function verdictItem(
+  excellent: unknown,
+  competent: unknown,
+  basic: unknown,
+  incompetent: unknown,
+  blank: unknown = 0,
+): VerdictItem | ArgumentProblem {
   const e = count("excellent", excellent);
   if (e instanceof ArgumentProblem) return e;
   const c = count("competent", competent);
@@ -141,7 +162,8 @@ export function quorumQuestion(attendees: unknown, expected: unknown): QuorumQue
 }
 
 /** No grade vote at all (abstentions only, or none): the vote rules have nothing to decide (the engine's no_grade_votes). */
-export const noGradeVotes = (item: VerdictItem): boolean => item.excellent + item.competent + item.basic + item.incompetent === 0;
+export const noGradeVotes = (item: VerdictItem): boolean =>
+  item.excellent + item.competent + item.basic + item.incompetent === 0;
 
 export const noGradeVotesLabel = (lang: Lang): string => t(lang, "verdict.noGradeVotes");
 
@@ -150,5 +172,8 @@ export function verdictLabel(result: VerdictResultItem, lang: Lang): string {
 }
 
 export function quorumLabel(answer: QuorumAnswer, lang: Lang): string {
-  return t(lang, answer.valid ? "quorum.valid" : "quorum.invalid") + (answer.provisional ? t(lang, "verdict.provisional") : "");
+  return (
+    t(lang, answer.valid ? "quorum.valid" : "quorum.invalid") +
+    (answer.provisional ? t(lang, "verdict.provisional") : "")
+  );
 }

@@ -33,7 +33,10 @@ export function parseAddress(address: string): { sheet?: string; box: Box } {
   let ref = address;
   const bang = address.lastIndexOf("!");
   if (bang >= 0) {
-    sheet = address.slice(0, bang).replace(/^'(.*)'$/, "$1").replace(/''/g, "'");
+    sheet = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
     ref = address.slice(bang + 1);
   }
   const parts = ref.replace(/\$/g, "").split(":");
@@ -44,6 +47,11 @@ export function parseAddress(address: string): { sheet?: string; box: Box } {
   };
   const a = cell(parts[0]!);
   const b = parts[1] ? cell(parts[1]) : a;
-  const box = { row: Math.min(a.row, b.row), col: Math.min(a.col, b.col), rows: Math.abs(b.row - a.row) + 1, cols: Math.abs(b.col - a.col) + 1 };
+  const box = {
+    row: Math.min(a.row, b.row),
+    col: Math.min(a.col, b.col),
+    rows: Math.abs(b.row - a.row) + 1,
+    cols: Math.abs(b.col - a.col) + 1,
+  };
   return sheet === undefined ? { box } : { sheet, box };
 }

@@ -70,7 +70,11 @@ type LoadArg = string | string[] | { select?: string | string[] } | undefined;
 
 export function loadList(arg: LoadArg): string[] {
   if (arg === undefined) return [];
-  if (typeof arg === "string") return arg.split(",").map((s) => s.trim()).filter(Boolean);
+  if (typeof arg === "string")
+    return arg
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (Array.isArray(arg)) return arg.flatMap((a) => loadList(a));
   return loadList(arg.select);
 }
@@ -122,7 +126,10 @@ export abstract class ClientObject {
 
   protected nullCheck(isNull: boolean): boolean {
     if (this.context.syncCount <= this.bornAt) {
-      throw new StandinError("PropertyNotLoaded", `isNullObject of ${this.typeName} is known only after "context.sync()".`);
+      throw new StandinError(
+        "PropertyNotLoaded",
+        `isNullObject of ${this.typeName} is known only after "context.sync()".`,
+      );
     }
     return isNull;
   }

@@ -1,6 +1,13 @@
 /** Reads the stand-in's workbook back for assertions and benchmarks. */
 import { boxAddress, parseAddress } from "./address.ts";
-import { cellAt, fireSelectionChanged, type CellData, type CellValue, type SheetState, type WorkbookState } from "./state.ts";
+import {
+  cellAt,
+  fireSelectionChanged,
+  type CellData,
+  type CellValue,
+  type SheetState,
+  type WorkbookState,
+} from "./state.ts";
 
 export interface SyncStats {
   syncs: number;
@@ -34,8 +41,14 @@ export function createInspector(state: WorkbookState): Inspector {
   };
   const grid = (name: string, f: (c: CellData | undefined) => CellValue) => {
     const s = sheet(name);
-    let rows = 0, cols = 0;
-    for (const [r, cs] of s.rows) for (const [c, cell] of cs) if (cell.value !== "" || cell.formula !== undefined) { rows = Math.max(rows, r + 1); cols = Math.max(cols, c + 1); }
+    let rows = 0,
+      cols = 0;
+    for (const [r, cs] of s.rows)
+      for (const [c, cell] of cs)
+        if (cell.value !== "" || cell.formula !== undefined) {
+          rows = Math.max(rows, r + 1);
+          cols = Math.max(cols, c + 1);
+        }
     return Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => f(cellAt(s, r, c))));
   };
   return {

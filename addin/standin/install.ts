@@ -53,9 +53,18 @@ export function createStandin(options: StandinOptions = {}): Standin {
     },
     SheetVisibility: { visible: "Visible", hidden: "Hidden", veryHidden: "VeryHidden" },
     ConditionalFormatType: { custom: "Custom" },
-    ChartType: { columnClustered: "ColumnClustered", barClustered: "BarClustered", radar: "Radar", radarMarkers: "RadarMarkers" },
+    ChartType: {
+      columnClustered: "ColumnClustered",
+      barClustered: "BarClustered",
+      radar: "Radar",
+      radarMarkers: "RadarMarkers",
+    },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
-    ErrorCodes: { itemNotFound: "ItemNotFound", itemAlreadyExists: "ItemAlreadyExists", invalidArgument: "InvalidArgument" },
+    ErrorCodes: {
+      itemNotFound: "ItemNotFound",
+      itemAlreadyExists: "ItemAlreadyExists",
+      invalidArgument: "InvalidArgument",
+    },
   };
   const info = { host: "Excel", platform: "OfficeOnline" };
   const Office = {

@@ -1,15 +1,27 @@
 /** Range proxy of the stand-in: values, formulas, formats, validation, conditional formats, selection. */
 import { boxAddress, quoteSheet, type Box } from "./address.ts";
 import { ClientObject, StandinError, type StandinContext } from "./client.ts";
-import { cellAt, cellFor, fireSelectionChanged, forEachCell, type CellData, type CellValue, type SheetState } from "./state.ts";
+import {
+  cellAt,
+  cellFor,
+  fireSelectionChanged,
+  forEachCell,
+  type CellData,
+  type CellValue,
+  type SheetState,
+} from "./state.ts";
 
 type Grid = unknown[][];
 
 function gridOf(value: unknown, box: Box, what: string): Grid {
   // office.js broadcasts a single (non-array) value to every cell.
-  if (!Array.isArray(value)) return Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => value));
+  if (!Array.isArray(value))
+    return Array.from({ length: box.rows }, () => Array.from({ length: box.cols }, () => value));
   if (value.length !== box.rows || value.some((r) => !Array.isArray(r) || r.length !== box.cols)) {
-    throw new StandinError("InvalidArgument", `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range ${boxAddress(box)}.`);
+    throw new StandinError(
+      "InvalidArgument",
+      `The number of rows or columns in the input array for ${what} doesn't match the size or dimensions of the range ${boxAddress(box)}.`,
+    );
   }
   return value as Grid;
 }
@@ -26,7 +38,9 @@ export class StandinRange extends ClientObject {
 
   protected readers(): Record<string, () => unknown> {
     const grid = (f: (c: CellData | undefined) => unknown) =>
-      Array.from({ length: this.box.rows }, (_, r) => Array.from({ length: this.box.cols }, (_, c) => f(cellAt(this.sheet, this.box.row + r, this.box.col + c))));
+      Array.from({ length: this.box.rows }, (_, r) =>
+        Array.from({ length: this.box.cols }, (_, c) => f(cellAt(this.sheet, this.box.row + r, this.box.col + c))),
+      );
     return {
       address: () => this.address,
       rowIndex: () => this.box.row,
@@ -44,33 +58,55 @@ export class StandinRange extends ClientObject {
   get address(): string {
     return `${quoteSheet(this.sheet.name)}!${boxAddress(this.box)}`;
   }
-  get rowIndex(): number { return this.get("rowIndex"); }
-  get columnIndex(): number { return this.get("columnIndex"); }
-  get rowCount(): number { return this.get("rowCount"); }
-  get columnCount(): number { return this.get("columnCount"); }
-  get text(): string[][] { return this.get("text"); }
-  get isNullObject(): boolean { return this.nullCheck(false); }
-  get worksheet(): unknown { return this.worksheetOf(this.sheet); }
+  get rowIndex(): number {
+    return this.get("rowIndex");
+  }
+  get columnIndex(): number {
+    return this.get("columnIndex");
+  }
+  get rowCount(): number {
+    return this.get("rowCount");
+  }
+  get columnCount(): number {
+    return this.get("columnCount");
+  }
+  get text(): string[][] {
+    return this.get("text");
+  }
+  get isNullObject(): boolean {
+    return this.nullCheck(false);
+  }
+  get worksheet(): unknown {
+    return this.worksheetOf(this.sheet);
+  }
 
-  get values(): CellValue[][] { return this.get("values"); }
+  get values(): CellValue[][] {
+    return this.get("values");
+  }
   set values(v: unknown) {
     const grid = gridOf(v, this.box, "values");
     this.context.queue(grid);
     this.writeGrid(grid, false);
     this.setLocal("values", grid);
   }
-  get formulas(): unknown[][] { return this.get("formulas"); }
+  get formulas(): unknown[][] {
+    return this.get("formulas");
+  }
   set formulas(v: unknown) {
     const grid = gridOf(v, this.box, "formulas");
     this.context.queue(grid);
     this.writeGrid(grid, true);
     this.setLocal("formulas", grid);
   }
-  get numberFormat(): string[][] { return this.get("numberFormat"); }
+  get numberFormat(): string[][] {
+    return this.get("numberFormat");
+  }
   set numberFormat(v: unknown) {
     const grid = gridOf(v, this.box, "numberFormat");
     this.context.queue(grid);
-    grid.forEach((row, r) => row.forEach((f, c) => (cellFor(this.sheet, this.box.row + r, this.box.col + c).numberFormat = String(f))));
+    grid.forEach((row, r) =>
+      row.forEach((f, c) => (cellFor(this.sheet, this.box.row + r, this.box.col + c).numberFormat = String(f))),
+    );
   }
 
   private writeGrid(grid: Grid, formulas: boolean): void {
@@ -151,7 +187,8 @@ export class StandinRange extends ClientObject {
 
 function rangeFormat(range: StandinRange) {
   const each = (f: (c: CellData) => void) => {
-    for (let r = 0; r < range.box.rows; r++) for (let c = 0; c < range.box.cols; c++) f(cellFor(range.sheet, range.box.row + r, range.box.col + c));
+    for (let r = 0; r < range.box.rows; r++)
+      for (let c = 0; c < range.box.cols; c++) f(cellFor(range.sheet, range.box.row + r, range.box.col + c));
   };
   return {
     fill: {

@@ -80,7 +80,17 @@ export interface WorkbookState {
 }
 
 export function newWorkbookState(payloadLimit = 5 * 1024 * 1024): WorkbookState {
-  return { sheets: [], selectionHandlers: [], activeSheetId: null, selection: null, nextId: 1, syncs: 0, runs: 0, requests: [], payloadLimit };
+  return {
+    sheets: [],
+    selectionHandlers: [],
+    activeSheetId: null,
+    selection: null,
+    nextId: 1,
+    syncs: 0,
+    runs: 0,
+    requests: [],
+    payloadLimit,
+  };
 }
 
 export function newSheet(wb: WorkbookState, name: string): SheetState {
@@ -125,7 +135,10 @@ const hasContent = (c: CellData) => c.value !== "" || c.formula !== undefined;
 
 /** The bounding box of cells holding a value or formula (valuesOnly) or any data at all. */
 export function usedBox(sheet: SheetState, valuesOnly: boolean): Box | null {
-  let minR = Infinity, maxR = -1, minC = Infinity, maxC = -1;
+  let minR = Infinity,
+    maxR = -1,
+    minC = Infinity,
+    maxC = -1;
   for (const [r, cols] of sheet.rows) {
     for (const [c, cell] of cols) {
       if (valuesOnly && !hasContent(cell)) continue;
@@ -141,5 +154,7 @@ export function usedBox(sheet: SheetState, valuesOnly: boolean): Box | null {
 /** Calls the sheet's selection handlers, as Excel does after the selection moves; resolves when they finish. */
 export async function fireSelectionChanged(wb: WorkbookState, sheetId: string, address: string): Promise<void> {
   const handlers = wb.selectionHandlers.filter((h) => h.sheetId === sheetId && wb.sheets.some((s) => s.id === sheetId));
-  await Promise.all(handlers.map((h) => h.handler({ type: "WorksheetSelectionChanged", worksheetId: sheetId, address })));
+  await Promise.all(
+    handlers.map((h) => h.handler({ type: "WorksheetSelectionChanged", worksheetId: sheetId, address })),
+  );
 }

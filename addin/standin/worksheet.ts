@@ -10,7 +10,10 @@ const INVALID_NAME = /[:\\/?*[\]]/;
 
 export function checkSheetName(name: string): void {
   if (!name || name.length > 31 || INVALID_NAME.test(name) || /^'|'$/.test(name)) {
-    throw new StandinError("InvalidArgument", `The sheet name '${name}' is not valid (1 to 31 characters, none of : \\ / ? * [ ]).`);
+    throw new StandinError(
+      "InvalidArgument",
+      `The sheet name '${name}' is not valid (1 to 31 characters, none of : \\ / ? * [ ]).`,
+    );
   }
 }
 
@@ -24,7 +27,8 @@ export class StandinWorksheet extends ClientObject {
 
   private get s(): SheetState {
     if (!this.state) throw new StandinError("ItemNotFound", "The requested worksheet does not exist (null object).");
-    if (!this.context.state.sheets.includes(this.state)) throw new StandinError("ItemNotFound", `The worksheet '${this.state.name}' has been deleted.`);
+    if (!this.context.state.sheets.includes(this.state))
+      throw new StandinError("ItemNotFound", `The worksheet '${this.state.name}' has been deleted.`);
     return this.state;
   }
 
@@ -37,18 +41,29 @@ export class StandinWorksheet extends ClientObject {
     };
   }
 
-  get isNullObject(): boolean { return this.nullCheck(this.state === null); }
-  get name(): string { return this.get("name"); }
+  get isNullObject(): boolean {
+    return this.nullCheck(this.state === null);
+  }
+  get name(): string {
+    return this.get("name");
+  }
   set name(name: string) {
     checkSheetName(name);
-    if (this.context.state.sheets.some((o) => o !== this.s && o.name.toLowerCase() === name.toLowerCase())) throw new StandinError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
+    if (this.context.state.sheets.some((o) => o !== this.s && o.name.toLowerCase() === name.toLowerCase()))
+      throw new StandinError("ItemAlreadyExists", `A worksheet named '${name}' already exists.`);
     this.context.queue(["rename", name]);
     this.s.name = name;
     this.setLocal("name", name);
   }
-  get id(): string { return this.get("id"); }
-  get position(): number { return this.get("position"); }
-  get visibility(): string { return this.get("visibility"); }
+  get id(): string {
+    return this.get("id");
+  }
+  get position(): number {
+    return this.get("position");
+  }
+  get visibility(): string {
+    return this.get("visibility");
+  }
   set visibility(v: "Visible" | "Hidden" | "VeryHidden") {
     this.context.queue(["visibility", v]);
     this.s.visibility = v;
@@ -141,7 +156,12 @@ export class StandinWorksheet extends ClientObject {
     const { context, s } = this;
     return {
       add(type: string, source: StandinRange, seriesBy = "Auto") {
-        const rec: ChartRecord = { name: `Chart ${s.charts.length + 1}`, type, source: boxAddress(source.box), seriesBy };
+        const rec: ChartRecord = {
+          name: `Chart ${s.charts.length + 1}`,
+          type,
+          source: boxAddress(source.box),
+          seriesBy,
+        };
         context.queue(["chart", type, rec.source, seriesBy]);
         s.charts.push(rec);
         return chartProxy(context, rec);
@@ -159,7 +179,8 @@ export class NullRange {
     return this;
   }
   get isNullObject(): boolean {
-    if (this.context.syncCount <= this.bornAt) throw new StandinError("PropertyNotLoaded", `isNullObject of Range is known only after "context.sync()".`);
+    if (this.context.syncCount <= this.bornAt)
+      throw new StandinError("PropertyNotLoaded", `isNullObject of Range is known only after "context.sync()".`);
     return true;
   }
 }
@@ -171,7 +192,8 @@ function addTable(ctx: StandinContext, sheet: SheetState, box: Box, hasHeaders: 
   sheet.tables.push(rec);
   return {
     set name(name: string) {
-      if (ctx.state.sheets.some((s) => s.tables.some((t) => t !== rec && t.name === name))) throw new StandinError("InvalidArgument", `A table named '${name}' already exists.`);
+      if (ctx.state.sheets.some((s) => s.tables.some((t) => t !== rec && t.name === name)))
+        throw new StandinError("InvalidArgument", `A table named '${name}' already exists.`);
       ctx.queue(["tableName", name]);
       rec.name = name;
     },
@@ -194,7 +216,11 @@ function chartProxy(ctx: StandinContext, rec: ChartRecord) {
         rec.title = t;
       },
     },
-    legend: { set visible(_v: boolean) { ctx.queue(["legend", _v]); } },
+    legend: {
+      set visible(_v: boolean) {
+        ctx.queue(["legend", _v]);
+      },
+    },
     setPosition(start: string | StandinRange, end?: string | StandinRange) {
       const a = (x: string | StandinRange) => (typeof x === "string" ? x : boxAddress(x.box));
       ctx.queue(["position", a(start), end && a(end)]);
@@ -220,7 +246,9 @@ export class StandinWorksheetCollection extends ClientObject {
   protected readers(): Record<string, () => unknown> {
     return { items: () => this.context.state.sheets.map((s) => new StandinWorksheet(this.context, s)) };
   }
-  get items(): StandinWorksheet[] { return this.get("items"); }
+  get items(): StandinWorksheet[] {
+    return this.get("items");
+  }
 
   private find(name: string): SheetState | undefined {
     return this.context.state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
@@ -228,9 +256,15 @@ export class StandinWorksheetCollection extends ClientObject {
   add(name?: string): StandinWorksheet {
     const wb = this.context.state;
     let n = wb.sheets.length + 1;
-    const sheetName = name ?? (() => { while (this.find(`Sheet${n}`)) n++; return `Sheet${n}`; })();
+    const sheetName =
+      name ??
+      (() => {
+        while (this.find(`Sheet${n}`)) n++;
+        return `Sheet${n}`;
+      })();
     checkSheetName(sheetName);
-    if (this.find(sheetName)) throw new StandinError("ItemAlreadyExists", `A worksheet named '${sheetName}' already exists.`);
+    if (this.find(sheetName))
+      throw new StandinError("ItemAlreadyExists", `A worksheet named '${sheetName}' already exists.`);
     this.context.queue(["addSheet", sheetName]);
     const s = newSheet(wb, sheetName);
     if (!wb.activeSheetId) wb.activeSheetId = s.id;

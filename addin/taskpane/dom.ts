@@ -1,9 +1,17 @@
 /** A tiny element builder: the pane is plain DOM plus Fluent web components. */
 type Attrs = Record<string, string | number | boolean | undefined | ((e: Event) => void)>;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs?: Attrs, ...children: (Node | string | null | undefined | false)[]): HTMLElementTagNameMap[K];
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs,
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElementTagNameMap[K];
 export function h(tag: string, attrs?: Attrs, ...children: (Node | string | null | undefined | false)[]): HTMLElement;
-export function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | null | undefined | false)[]): HTMLElement {
+export function h(
+  tag: string,
+  attrs: Attrs = {},
+  ...children: (Node | string | null | undefined | false)[]
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (value === undefined || value === false) continue;
@@ -16,11 +24,14 @@ export function h(tag: string, attrs: Attrs = {}, ...children: (Node | string | 
 }
 
 /** The current value of an input, native or Fluent (both expose .value). */
-export const valueOf = (root: ParentNode, testid: string): string => ((root.querySelector(`[data-testid="${testid}"]`) as HTMLInputElement | null)?.value ?? "").trim();
+export const valueOf = (root: ParentNode, testid: string): string =>
+  ((root.querySelector(`[data-testid="${testid}"]`) as HTMLInputElement | null)?.value ?? "").trim();
 
 export function field(label: string, control: HTMLElement): HTMLElement {
   return h("label", { class: "field" }, h("span", { class: "field-label" }, label), control);
 }
 
-export const textField = (testid: string, value = "", placeholder = "") => h("fluent-text-field", { "data-testid": testid, value, placeholder, appearance: "outline" });
-export const button = (testid: string, text: string, onClick: () => void, appearance = "accent") => h("fluent-button", { "data-testid": testid, appearance, onclick: onClick }, text);
+export const textField = (testid: string, value = "", placeholder = "") =>
+  h("fluent-text-field", { "data-testid": testid, value, placeholder, appearance: "outline" });
+export const button = (testid: string, text: string, onClick: () => void, appearance = "accent") =>
+  h("fluent-button", { "data-testid": testid, appearance, onclick: onClick }, text);

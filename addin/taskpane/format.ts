@@ -1,4 +1,15 @@
-import { GRADE_LABELS, GRADE_SEVERITY, GRADES, type AssessmentResult, type Bilingual, type CadreResult, type Issue, type Reason, type VerdictItem, type VerdictResultItem } from "../../shared/index.ts";
+import {
+  GRADE_LABELS,
+  GRADE_SEVERITY,
+  GRADES,
+  type AssessmentResult,
+  type Bilingual,
+  type CadreResult,
+  type Issue,
+  type Reason,
+  type VerdictItem,
+  type VerdictResultItem,
+} from "../../shared/index.ts";
 import { pick, t, type Lang } from "../i18n/index.ts";
 import { paneError } from "./pane-error.ts";
 
@@ -16,7 +27,10 @@ export const issueRows = (issues: readonly Issue[], lang: Lang): IssueRow[] =>
   issues.map((i) => ({ sheet: i.sheet, row: i.row, field: i.field, rule: i.code, message: pick(lang, i.message) }));
 
 /** One verdict question per cadre: votes, the rounded composite and dimensions (for bands and vetoes). */
-export function verdictItems(result: AssessmentResult, extra: Map<string, { disciplinary?: boolean; attendees?: number; expected?: number }> = new Map()): VerdictItem[] {
+export function verdictItems(
+  result: AssessmentResult,
+  extra: Map<string, { disciplinary?: boolean; attendees?: number; expected?: number }> = new Map(),
+): VerdictItem[] {
   return result.cadres.map((c) => {
     const more = extra.get(c.cadreId) ?? {};
     return {
@@ -39,13 +53,18 @@ export function verdictItems(result: AssessmentResult, extra: Map<string, { disc
  * verdict cannot know: a quota tie stays, and otherwise the more severe of the two grades stands, so
  * merging never lifts anyone past the quota.
  */
-export function mergeVerdicts(result: AssessmentResult, verdicts: readonly VerdictResultItem[], provisional: boolean): AssessmentResult {
+export function mergeVerdicts(
+  result: AssessmentResult,
+  verdicts: readonly VerdictResultItem[],
+  provisional: boolean,
+): AssessmentResult {
   if (verdicts.length !== result.cadres.length) throw paneError("verdict.countMismatch");
   const cadres = result.cadres.map((c, i): CadreResult => {
     const v = verdicts[i]!;
     const scored = c.composite !== null;
     let grade = c.grade;
-    if (scored && grade !== "quota_tie" && v.grade !== null && v.grade !== "quota_tie") grade = grade === null || GRADE_SEVERITY[v.grade] > GRADE_SEVERITY[grade] ? v.grade : grade;
+    if (scored && grade !== "quota_tie" && v.grade !== null && v.grade !== "quota_tie")
+      grade = grade === null || GRADE_SEVERITY[v.grade] > GRADE_SEVERITY[grade] ? v.grade : grade;
     return {
       ...c,
       verdict: scored ? v.verdict : c.verdict,
@@ -61,15 +80,26 @@ export function mergeVerdicts(result: AssessmentResult, verdicts: readonly Verdi
 export const OFFLINE_REASON: Reason = {
   rule: "offline_verdict",
   fired: true,
-  message: { "zh-CN": "离线时按缓存方案判定，暂定；须联网重新计分", en: "decided offline from the cached policy; provisional until scored online" },
+  message: {
+    "zh-CN": "离线时按缓存方案判定，暂定；须联网重新计分",
+    en: "decided offline from the cached policy; provisional until scored online",
+  },
 };
 
 export function markOffline(result: AssessmentResult): AssessmentResult {
-  return { ...result, cadres: result.cadres.map((c) => (c.reasons.some((r) => r.rule === OFFLINE_REASON.rule) ? c : { ...c, provisional: true, reasons: [...c.reasons, OFFLINE_REASON] })) };
+  return {
+    ...result,
+    cadres: result.cadres.map((c) =>
+      c.reasons.some((r) => r.rule === OFFLINE_REASON.rule)
+        ? c
+        : { ...c, provisional: true, reasons: [...c.reasons, OFFLINE_REASON] },
+    ),
+  };
 }
 
 /** Cadres whose verdicts were decided offline: such a result is not submitted until scored online. */
-export const offlineCadres = (result: AssessmentResult): number => result.cadres.filter((c) => c.reasons.some((r) => r.rule === OFFLINE_REASON.rule && r.fired)).length;
+export const offlineCadres = (result: AssessmentResult): number =>
+  result.cadres.filter((c) => c.reasons.some((r) => r.rule === OFFLINE_REASON.rule && r.fired)).length;
 
 export interface Summary {
   cadres: number;
@@ -83,7 +113,11 @@ export interface Summary {
 /** Counts per grade and who needs organisational review, with the rules that fired. */
 export function summarise(result: AssessmentResult, lang: Lang): Summary {
   const keys = [...GRADES, "quota_tie"] as const;
-  const counts = keys.map((g) => ({ grade: g as string, label: pick(lang, GRADE_LABELS[g]), count: result.cadres.filter((c) => c.grade === g).length }));
+  const counts = keys.map((g) => ({
+    grade: g as string,
+    label: pick(lang, GRADE_LABELS[g]),
+    count: result.cadres.filter((c) => c.grade === g).length,
+  }));
   const gradeText = (c: CadreResult) => (c.grade ? pick(lang, GRADE_LABELS[c.grade]) : t(lang, "score.unscored"));
   return {
     cadres: result.cadres.length,
@@ -91,7 +125,12 @@ export function summarise(result: AssessmentResult, lang: Lang): Summary {
     unscored: result.cadres.filter((c) => c.grade === null).length,
     review: result.cadres
       .filter((c) => c.reviewRequired)
-      .map((c) => ({ cadreId: c.cadreId, name: c.name, grade: gradeText(c), reasons: c.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => pick(lang, r.message)) })),
+      .map((c) => ({
+        cadreId: c.cadreId,
+        name: c.name,
+        grade: gradeText(c),
+        reasons: c.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => pick(lang, r.message)),
+      })),
     provisional: result.cadres.filter((c) => c.provisional).length,
     issues: result.issues.length,
   };
@@ -107,6 +146,7 @@ export function errorText(error: unknown, lang: Lang): string {
   if (error instanceof Error) return error.message;
   // OfficeRuntime and office.js reject with plain objects { code, message }.
   const plain = error as { message?: unknown; code?: unknown } | null;
-  if (plain && typeof plain.message === "string") return plain.code === undefined ? plain.message : `${plain.message} (${String(plain.code)})`;
+  if (plain && typeof plain.message === "string")
+    return plain.code === undefined ? plain.message : `${plain.message} (${String(plain.code)})`;
   return String(error);
 }

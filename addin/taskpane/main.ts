@@ -1,5 +1,12 @@
 /// <reference types="office-js" />
-import { fluentButton, fluentOption, fluentSelect, fluentTextArea, fluentTextField, provideFluentDesignSystem } from "@fluentui/web-components";
+import {
+  fluentButton,
+  fluentOption,
+  fluentSelect,
+  fluentTextArea,
+  fluentTextField,
+  provideFluentDesignSystem,
+} from "@fluentui/web-components";
 import * as excel from "../excel/index.ts";
 // The custom functions register on this page too: one shared runtime, one client and one batcher.
 import "../functions/functions.ts";
@@ -20,7 +27,13 @@ import { settingsPage } from "./pages/settings.ts";
 // Checked against the Excel layer's real signatures (no cast): a change there shows up here.
 const excelPort: ExcelPort = excel;
 
-provideFluentDesignSystem().register(fluentButton(), fluentSelect(), fluentOption(), fluentTextField(), fluentTextArea());
+provideFluentDesignSystem().register(
+  fluentButton(),
+  fluentSelect(),
+  fluentOption(),
+  fluentTextField(),
+  fluentTextArea(),
+);
 
 const PAGES = [
   ["new", "nav.new", newPage],
@@ -33,8 +46,12 @@ const PAGES = [
 
 /** Office.onReady never resolves without a host (or offline without office.js): give up after a while and say so. */
 async function officeReady(timeoutMs = 10_000): Promise<{ host: boolean; lang: Lang }> {
-  if (typeof Office === "undefined" || typeof Office.onReady !== "function") return { host: false, lang: langFromDisplay(navigator.language) };
-  const ready = await Promise.race([Office.onReady().then(() => true), new Promise<false>((r) => setTimeout(() => r(false), timeoutMs))]);
+  if (typeof Office === "undefined" || typeof Office.onReady !== "function")
+    return { host: false, lang: langFromDisplay(navigator.language) };
+  const ready = await Promise.race([
+    Office.onReady().then(() => true),
+    new Promise<false>((r) => setTimeout(() => r(false), timeoutMs)),
+  ]);
   const display = ready ? Office.context?.displayLanguage : undefined;
   return { host: ready, lang: langFromDisplay(display ?? navigator.language) };
 }
@@ -46,9 +63,23 @@ async function start() {
   document.title = t(lang, "app.title");
   const rt = runtime();
 
-  const offlineBanner = h("div", { class: "banner", role: "alert", "data-testid": "offline-banner", hidden: true }, t(lang, "banner.offline"));
-  const hostBanner = h("div", { class: "banner", role: "alert", "data-testid": "no-office-banner", hidden: host }, t(lang, "banner.noOffice"));
-  const status = h("div", { class: "status", role: "status", "aria-live": "polite", "data-testid": "status", "data-state": "idle" });
+  const offlineBanner = h(
+    "div",
+    { class: "banner", role: "alert", "data-testid": "offline-banner", hidden: true },
+    t(lang, "banner.offline"),
+  );
+  const hostBanner = h(
+    "div",
+    { class: "banner", role: "alert", "data-testid": "no-office-banner", hidden: host },
+    t(lang, "banner.noOffice"),
+  );
+  const status = h("div", {
+    class: "status",
+    role: "status",
+    "aria-live": "polite",
+    "data-testid": "status",
+    "data-state": "idle",
+  });
   const policyNotice = h("div", { class: "notice", role: "note", "data-testid": "policy-notice", hidden: true });
   const showOffline = (offline: boolean) => (offlineBanner.hidden = !offline);
   rt.client.onConnectivity((s) => showOffline(s === "offline"));
@@ -88,11 +119,19 @@ async function start() {
       if (el) el.hidden = pid !== id;
     }
     main.replaceChildren(...built.values());
-    for (const b of Array.from(nav.children)) b.setAttribute("aria-selected", String((b as HTMLElement).dataset.page === id));
+    for (const b of Array.from(nav.children))
+      b.setAttribute("aria-selected", String((b as HTMLElement).dataset.page === id));
     status.dataset.state = "idle";
     status.textContent = "";
   };
-  for (const [id, key] of PAGES) nav.append(h("button", { class: "nav-item", role: "tab", "data-page": id, "data-testid": `nav-${id}`, onclick: () => show(id) }, t(lang, key)));
+  for (const [id, key] of PAGES)
+    nav.append(
+      h(
+        "button",
+        { class: "nav-item", role: "tab", "data-page": id, "data-testid": `nav-${id}`, onclick: () => show(id) },
+        t(lang, key),
+      ),
+    );
 
   root.replaceChildren(hostBanner, offlineBanner, policyNotice, nav, status, main);
   show("new");

@@ -12,4 +12,5 @@ export class PaneError extends Error {
 }
 
 /** A pane string in both languages as an error. */
-export const paneError = (key: StringKey, params: Record<string, string | number> = {}): PaneError => new PaneError({ "zh-CN": t("zh-CN", key, params), en: t("en", key, params) });
+export const paneError = (key: StringKey, params: Record<string, string | number> = {}): PaneError =>
+  new PaneError({ "zh-CN": t("zh-CN", key, params), en: t("en", key, params) });

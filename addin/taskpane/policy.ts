@@ -19,6 +19,10 @@ export async function activePolicy(ctx: PaneContext): Promise<CachedPolicy & { i
     ctx.notice(null);
     return { ...cached, identity: cachedIdentity };
   }
-  ctx.notice(sameIdentity(stored.identity, cachedIdentity) ? null : t(ctx.lang, "notice.workbookPolicy", { workbook: label(stored.identity), cached: label(cachedIdentity) }));
+  ctx.notice(
+    sameIdentity(stored.identity, cachedIdentity)
+      ? null
+      : t(ctx.lang, "notice.workbookPolicy", { workbook: label(stored.identity), cached: label(cachedIdentity) }),
+  );
   return stored;
 }

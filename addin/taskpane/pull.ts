@@ -6,7 +6,10 @@ import type { ApiClient } from "../api/client.ts";
  * If the version cannot be fetched (or is not the same document), the identity stays and the Excel layer
  * falls back to a built-in policy of that identity, then to the raw keys.
  */
-export async function withPolicyDocument<S extends { policy: PolicyIdentity }>(client: Pick<ApiClient, "getPolicy">, sheet: S): Promise<Omit<S, "policy"> & { policy: Policy | PolicyIdentity }> {
+export async function withPolicyDocument<S extends { policy: PolicyIdentity }>(
+  client: Pick<ApiClient, "getPolicy">,
+  sheet: S,
+): Promise<Omit<S, "policy"> & { policy: Policy | PolicyIdentity }> {
   const doc = await client
     .getPolicy(sheet.policy.id, sheet.policy.version)
     .then((p) => (p.identity.sha256 === sheet.policy.sha256 ? p.policy : null))

@@ -10,7 +10,11 @@ import { paneError } from "./pane-error.ts";
  * along only when it is the result's own (a built-in one is not on the server); any other is left out, and the
  * server resolves the published policy the result names.
  */
-export function submissionBody(form: { unit: string; period: string; title?: string }, result: AssessmentResult, known: { policy: Policy; identity: PolicyIdentity }): SheetSubmit {
+export function submissionBody(
+  form: { unit: string; period: string; title?: string },
+  result: AssessmentResult,
+  known: { policy: Policy; identity: PolicyIdentity },
+): SheetSubmit {
   const offline = offlineCadres(result);
   if (offline > 0) throw paneError("submit.offline", { count: offline });
   return {
@@ -27,9 +31,16 @@ export function submissionBody(form: { unit: string; period: string; title?: str
  * a retry after a timeout or a closed pane sends the same key, so the server never stores it twice.
  * A different submission (other unit, period or result) gets a new key.
  */
-export function idempotencyKey(store: KeyValueStore, fingerprint: string, newKey: () => string = () => globalThis.crypto.randomUUID()): string {
+export function idempotencyKey(
+  store: KeyValueStore,
+  fingerprint: string,
+  newKey: () => string = () => globalThis.crypto.randomUUID(),
+): string {
   try {
-    const pending = JSON.parse(store.getItem(STORAGE_KEYS.pendingSubmit) ?? "null") as { key?: string; fingerprint?: string } | null;
+    const pending = JSON.parse(store.getItem(STORAGE_KEYS.pendingSubmit) ?? "null") as {
+      key?: string;
+      fingerprint?: string;
+    } | null;
     if (pending?.key && pending.fingerprint === fingerprint) return pending.key;
   } catch {
     // An unreadable entry is replaced below.

@@ -44,7 +44,16 @@ interface Started {
 
 /** Spawns one Azurite service and waits for the line that says where it listens. */
 function startService(service: "table" | "blob", port: number, location: string | undefined): Promise<Started> {
-  const args = [`--${service}Host`, "127.0.0.1", `--${service}Port`, String(port), "--disableTelemetry", "--skipApiVersionCheck", "--loose", "--silent"];
+  const args = [
+    `--${service}Host`,
+    "127.0.0.1",
+    `--${service}Port`,
+    String(port),
+    "--disableTelemetry",
+    "--skipApiVersionCheck",
+    "--loose",
+    "--silent",
+  ];
   if (location) {
     mkdirSync(location, { recursive: true });
     args.push("--location", location);
@@ -80,7 +89,11 @@ function startService(service: "table" | "blob", port: number, location: string 
   });
 }
 
-async function startWithRetry(service: "table" | "blob", wanted: number | undefined, location: string | undefined): Promise<Started> {
+async function startWithRetry(
+  service: "table" | "blob",
+  wanted: number | undefined,
+  location: string | undefined,
+): Promise<Started> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await startService(service, wanted ?? (await freePort()), location);
@@ -105,7 +118,10 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts Azurite's table and blob services on free ports (or the given ones). */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
-  const [table, blob] = await Promise.all([startWithRetry("table", options.tablePort, options.location), startWithRetry("blob", options.blobPort, options.location)]);
+  const [table, blob] = await Promise.all([
+    startWithRetry("table", options.tablePort, options.location),
+    startWithRetry("blob", options.blobPort, options.location),
+  ]);
   const connectionString =
     `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
     `BlobEndpoint=http://127.0.0.1:${blob.port}/${DEV_ACCOUNT};TableEndpoint=http://127.0.0.1:${table.port}/${DEV_ACCOUNT};`;

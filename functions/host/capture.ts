@@ -28,7 +28,10 @@ interface CaptureState {
   installed: boolean;
 }
 const STATE_KEY = Symbol.for("kaoping.functions.capture");
-const state: CaptureState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as CaptureState | undefined) ?? { registrations: new Map(), installed: false };
+const state: CaptureState = ((globalThis as Record<symbol, unknown>)[STATE_KEY] as CaptureState | undefined) ?? {
+  registrations: new Map(),
+  installed: false,
+};
 (globalThis as Record<symbol, unknown>)[STATE_KEY] = state;
 
 /**
@@ -58,7 +61,9 @@ export function installCapture(): void {
           handler: callback as HttpHandler,
         });
       } else {
-        console.warn(`本地主机只运行 HTTP 函数，跳过「${metadata.name}」 | the local host runs HTTP functions only; skipping "${metadata.name}"`);
+        console.warn(
+          `本地主机只运行 HTTP 函数，跳过「${metadata.name}」 | the local host runs HTTP functions only; skipping "${metadata.name}"`,
+        );
       }
       return { dispose: () => undefined };
     },

@@ -47,7 +47,8 @@ export async function makeDevIssuer(issuer = DEV_ISSUER, audience = DEV_AUDIENCE
     audience,
     jwks: JSON.stringify({ keys: [jwk] }),
     mint: (o) => mintWith(privateKey, o),
-    tokenFor: (role, expiresInSeconds) => mintWith(privateKey, { roles: [role], subject: `dev-${role}`, expiresInSeconds }),
+    tokenFor: (role, expiresInSeconds) =>
+      mintWith(privateKey, { roles: [role], subject: `dev-${role}`, expiresInSeconds }),
   };
 }
 

@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { compileRoute, matchRoute } from "./routes.ts";
 import type { Registration } from "./capture.ts";
 
-const reg = (name: string, route: string, methods: string[]): Registration => ({ name, route, methods, authLevel: "anonymous", handler: async () => ({}) });
+const reg = (name: string, route: string, methods: string[]): Registration => ({
+  name,
+  route,
+  methods,
+  authLevel: "anonymous",
+  handler: async () => ({}),
+});
 const routes = [
   reg("policiesGet", "policies/{id}", ["GET"]),
   reg("policiesPut", "policies/{id}", ["PUT"]),

@@ -38,7 +38,10 @@ export function compileRoute(prefix: string, reg: Registration): CompiledRoute {
   return { reg, pattern: new RegExp(`^${source}/?$`), names, specificity, catchAll };
 }
 
-export type RouteMatch = { kind: "found"; route: CompiledRoute; params: Record<string, string> } | { kind: "method"; allow: string[] } | { kind: "none" };
+export type RouteMatch =
+  | { kind: "found"; route: CompiledRoute; params: Record<string, string> }
+  | { kind: "method"; allow: string[] }
+  | { kind: "none" };
 
 export function matchRoute(routes: readonly CompiledRoute[], method: string, pathname: string): RouteMatch {
   const hits: { route: CompiledRoute; params: Record<string, string> }[] = [];
@@ -54,7 +57,8 @@ export function matchRoute(routes: readonly CompiledRoute[], method: string, pat
   }
   hits.sort((a, b) => b.route.specificity - a.route.specificity);
   const found = hits.find((h) => h.route.reg.methods.includes(method));
-  if (found && !(found.route.catchAll && hits.some((h) => !h.route.catchAll) && method !== "OPTIONS")) return { kind: "found", ...found };
+  if (found && !(found.route.catchAll && hits.some((h) => !h.route.catchAll) && method !== "OPTIONS"))
+    return { kind: "found", ...found };
   const specific = hits.filter((h) => !h.route.catchAll);
   if (specific.length > 0) return { kind: "method", allow: [...new Set(specific.flatMap((h) => h.route.reg.methods))] };
   return found ? { kind: "found", ...found } : { kind: "none" };

@@ -29,7 +29,9 @@ export interface RunningHost {
 
 function routePrefix(): string {
   try {
-    const hostJson = JSON.parse(readFileSync(new URL("../../host.json", import.meta.url), "utf8")) as { extensions?: { http?: { routePrefix?: string } } };
+    const hostJson = JSON.parse(readFileSync(new URL("../../host.json", import.meta.url), "utf8")) as {
+      extensions?: { http?: { routePrefix?: string } };
+    };
     return hostJson.extensions?.http?.routePrefix ?? "api";
   } catch {
     return "api";
@@ -43,7 +45,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
   const server = createServer((req, res) => {
     dispatch(req, res).catch((e) => {
       console.error("local host failure:", e);
-      if (!res.headersSent) sendProblem(res, 500, "internal", { "zh-CN": "本地主机内部错误", en: "local host internal error" });
+      if (!res.headersSent)
+        sendProblem(res, 500, "internal", { "zh-CN": "本地主机内部错误", en: "local host internal error" });
       else res.destroy();
     });
   });
@@ -52,20 +55,41 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
     const match = matchRoute(routes, method, url.pathname);
-    if (match.kind === "none") return sendProblem(res, 404, "not-found", { "zh-CN": `没有这个地址：${url.pathname}`, en: `no such route: ${url.pathname}` });
+    if (match.kind === "none")
+      return sendProblem(res, 404, "not-found", {
+        "zh-CN": `没有这个地址：${url.pathname}`,
+        en: `no such route: ${url.pathname}`,
+      });
     if (match.kind === "method")
-      return sendProblem(res, 405, "method-not-allowed", { "zh-CN": `此地址不支持 ${method}，可用：${match.allow.join("、")}`, en: `${method} is not allowed here; use ${match.allow.join(", ")}` }, { Allow: match.allow.join(", ") });
+      return sendProblem(
+        res,
+        405,
+        "method-not-allowed",
+        {
+          "zh-CN": `此地址不支持 ${method}，可用：${match.allow.join("、")}`,
+          en: `${method} is not allowed here; use ${match.allow.join(", ")}`,
+        },
+        { Allow: match.allow.join(", ") },
+      );
     const { reg } = match.route;
     if (reg.authLevel !== "anonymous") {
       const key = process.env.KAOPING_FUNCTIONS_KEY;
       const given = req.headers["x-functions-key"] ?? url.searchParams.get("code");
-      if (!key || given !== key) return sendProblem(res, 401, "function-key", { "zh-CN": "缺少或错误的函数密钥", en: "missing or wrong function key" });
+      if (!key || given !== key)
+        return sendProblem(res, 401, "function-key", {
+          "zh-CN": "缺少或错误的函数密钥",
+          en: "missing or wrong function key",
+        });
     }
     const body = await readBody(req);
     if (body === "too-large")
-      return sendProblem(res, 413, "too-large", { "zh-CN": "请求内容超过主机上限 100 MiB", en: "request body exceeds the host's 100 MiB limit" });
+      return sendProblem(res, 413, "too-large", {
+        "zh-CN": "请求内容超过主机上限 100 MiB",
+        en: "request body exceeds the host's 100 MiB limit",
+      });
     const headers: Record<string, string> = {};
-    for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    for (const [k, v] of Object.entries(req.headers))
+      if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
     const request = new HttpRequest({
       method,
       url: url.toString(),
@@ -83,7 +107,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
         else if (options.verbose) console.log(`[${reg.name}]`, ...args);
       },
     });
-    const result = (await reg.handler(request, context)) as HttpResponseInit | InstanceType<typeof HttpResponse> | undefined;
+    const result = (await reg.handler(request, context)) as
+      HttpResponseInit | InstanceType<typeof HttpResponse> | undefined;
     const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
     const bytes = Buffer.from(await response.arrayBuffer());
     const out: Record<string, string> = {};
@@ -127,8 +152,18 @@ function readBody(req: IncomingMessage): Promise<Buffer | "too-large"> {
   });
 }
 
-function sendProblem(res: ServerResponse, status: number, slug: string, message: Bilingual, headers: Record<string, string> = {}) {
+function sendProblem(
+  res: ServerResponse,
+  status: number,
+  slug: string,
+  message: Bilingual,
+  headers: Record<string, string> = {},
+) {
   const text = JSON.stringify(problemBody(status, slug, message));
-  res.writeHead(status, { "Content-Type": "application/problem+json; charset=utf-8", "Content-Length": String(Buffer.byteLength(text)), ...headers });
+  res.writeHead(status, {
+    "Content-Type": "application/problem+json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }

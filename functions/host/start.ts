@@ -22,7 +22,8 @@ interface Closable {
 export async function main(): Promise<void> {
   const smoke = process.env.KAOPING_SMOKE === "1";
   const port = process.env.PORT === undefined || process.env.PORT === "" ? 7071 : Number(process.env.PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`PORT 须为 0–65535 的整数 | PORT must be a whole number 0 to 65535, got "${process.env.PORT}"`);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT 须为 0–65535 的整数 | PORT must be a whole number 0 to 65535, got "${process.env.PORT}"`);
 
   let azurite: RunningAzurite | undefined;
   if (!process.env.KAOPING_STORAGE) {
@@ -50,10 +51,13 @@ export async function main(): Promise<void> {
   }
 
   // The add-in's dev server, when the add-in is part of this checkout (ADDIN_PORT, default 3000).
-  const addinPort = process.env.ADDIN_PORT === undefined || process.env.ADDIN_PORT === "" ? 3000 : Number(process.env.ADDIN_PORT);
+  const addinPort =
+    process.env.ADDIN_PORT === undefined || process.env.ADDIN_PORT === "" ? 3000 : Number(process.env.ADDIN_PORT);
   let addinUrl: string | undefined;
   try {
-    const mod = (await import("../../addin/dev-server.ts" as string)) as { serveAddin?: (o: { port: number; apiBase: string }) => Promise<Closable & { url?: string }> };
+    const mod = (await import("../../addin/dev-server.ts" as string)) as {
+      serveAddin?: (o: { port: number; apiBase: string }) => Promise<Closable & { url?: string }>;
+    };
     if (typeof mod.serveAddin === "function") {
       const served = await mod.serveAddin({ port: smoke ? 0 : addinPort, apiBase });
       addin = served;
@@ -61,7 +65,8 @@ export async function main(): Promise<void> {
     }
   } catch (e) {
     const code = (e as { code?: string }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND") console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
+    if (code !== "ERR_MODULE_NOT_FOUND")
+      console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
   }
 
   if (smoke) {
@@ -69,7 +74,9 @@ export async function main(): Promise<void> {
     const res = await fetch(`${apiBase}/health`);
     console.log(`GET ${apiBase}/health -> ${res.status}`);
     console.log(await res.text());
-    const pane = addinUrl ? await fetchInsecure(`${addinUrl.replace("localhost", "127.0.0.1")}/taskpane.html`) : undefined;
+    const pane = addinUrl
+      ? await fetchInsecure(`${addinUrl.replace("localhost", "127.0.0.1")}/taskpane.html`)
+      : undefined;
     console.log(pane ? `GET ${addinUrl}/taskpane.html -> ${pane.status} (${pane.bytes} bytes)` : "add-in: not served");
     await stopAll();
     process.exit(res.ok && pane?.status === 200 ? 0 : 1);
@@ -78,8 +85,11 @@ export async function main(): Promise<void> {
   console.log(`\n考评 kaoping 本地服务已启动 | local services are up`);
   console.log(`  API:        ${apiBase}  (${host.registrations.length} functions)`);
   for (const r of host.registrations) console.log(`    ${r.methods.join(",").padEnd(8)} /api/${r.route}   [${r.name}]`);
-  console.log(`  Azurite:    ${azurite ? `table :${azurite.tablePort}, blob :${azurite.blobPort}, data ${REPO}.data/azurite` : "(KAOPING_STORAGE)"}`);
-  if (addinUrl) console.log(`  Add-in:     ${addinUrl}/taskpane.html  (manifest.xml points here; see docs/addin.md to sideload)`);
+  console.log(
+    `  Azurite:    ${azurite ? `table :${azurite.tablePort}, blob :${azurite.blobPort}, data ${REPO}.data/azurite` : "(KAOPING_STORAGE)"}`,
+  );
+  if (addinUrl)
+    console.log(`  Add-in:     ${addinUrl}/taskpane.html  (manifest.xml points here; see docs/addin.md to sideload)`);
   console.log(`\n开发令牌（12 小时有效）| development tokens (valid 12 h), send as "Authorization: Bearer <token>":`);
   for (const role of ROLES) console.log(`  ${role.padEnd(9)} ${await dev.tokenFor(role)}`);
 

@@ -7,7 +7,10 @@ const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n
 /** Reads the body as bytes, refusing it (413) as soon as it passes the route's documented limit. */
 export async function readBodyBytes(req: HttpRequest, maxBytes: number): Promise<Uint8Array> {
   const tooLarge = () =>
-    new ProblemError(413, "too-large", { "zh-CN": `请求内容超过本接口上限 ${kib(maxBytes)}`, en: `request body exceeds this operation's limit of ${kib(maxBytes)}` });
+    new ProblemError(413, "too-large", {
+      "zh-CN": `请求内容超过本接口上限 ${kib(maxBytes)}`,
+      en: `request body exceeds this operation's limit of ${kib(maxBytes)}`,
+    });
   const declared = Number(req.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
   if (!req.body) return new Uint8Array();
@@ -28,24 +31,41 @@ export async function readBodyBytes(req: HttpRequest, maxBytes: number): Promise
 }
 
 /** JSON body, parsed then validated: malformed JSON is the caller's 400, never our 500. */
-export async function readJson<S extends z.ZodType>(req: HttpRequest, schema: S, maxBytes: number): Promise<z.output<S>> {
+export async function readJson<S extends z.ZodType>(
+  req: HttpRequest,
+  schema: S,
+  maxBytes: number,
+): Promise<z.output<S>> {
   const type = req.headers.get("content-type");
   if (type && !/^application\/([a-z.+-]*\+)?json\b/i.test(type.trim()))
-    throw new ProblemError(415, "unsupported-media-type", { "zh-CN": `请求内容须为 JSON（Content-Type: application/json），收到 ${type}`, en: `the body must be JSON (Content-Type: application/json), got ${type}` });
+    throw new ProblemError(415, "unsupported-media-type", {
+      "zh-CN": `请求内容须为 JSON（Content-Type: application/json），收到 ${type}`,
+      en: `the body must be JSON (Content-Type: application/json), got ${type}`,
+    });
   const bytes = await readBodyBytes(req, maxBytes);
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    throw new ProblemError(400, "malformed-json", { "zh-CN": "请求内容不是有效的 UTF-8 文本", en: "the body is not valid UTF-8 text" });
+    throw new ProblemError(400, "malformed-json", {
+      "zh-CN": "请求内容不是有效的 UTF-8 文本",
+      en: "the body is not valid UTF-8 text",
+    });
   }
-  if (text.trim() === "") throw new ProblemError(400, "malformed-json", { "zh-CN": "请求内容为空，须为 JSON", en: "the body is empty; JSON is required" });
+  if (text.trim() === "")
+    throw new ProblemError(400, "malformed-json", {
+      "zh-CN": "请求内容为空，须为 JSON",
+      en: "the body is empty; JSON is required",
+    });
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (e) {
     const why = e instanceof Error ? e.message : String(e);
-    throw new ProblemError(400, "malformed-json", { "zh-CN": `请求内容不是有效的 JSON：${why}`, en: `the body is not valid JSON: ${why}` });
+    throw new ProblemError(400, "malformed-json", {
+      "zh-CN": `请求内容不是有效的 JSON：${why}`,
+      en: `the body is not valid JSON: ${why}`,
+    });
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationProblem(parsed.error);

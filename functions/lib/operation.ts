@@ -1,5 +1,11 @@
 import { gzipSync } from "node:zlib";
-import { app, type HttpHandler, type HttpRequest, type HttpResponseInit, type InvocationContext } from "@azure/functions";
+import {
+  app,
+  type HttpHandler,
+  type HttpRequest,
+  type HttpResponseInit,
+  type InvocationContext,
+} from "@azure/functions";
 import type { z } from "zod";
 import type { Bilingual } from "../../shared/index.ts";
 import { authorize, type Caller, type Role } from "./auth.ts";
@@ -61,7 +67,11 @@ export interface Reply {
 
 type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface OperationInput<B extends z.ZodType | undefined, P extends z.ZodType | undefined, Q extends z.ZodType | undefined> extends Omit<OperationDescriptor, "request"> {
+export interface OperationInput<
+  B extends z.ZodType | undefined,
+  P extends z.ZodType | undefined,
+  Q extends z.ZodType | undefined,
+> extends Omit<OperationDescriptor, "request"> {
   request: { body?: B; params?: P; query?: Q; headers?: OperationDescriptor["request"]["headers"] };
   run: (call: Call<Out<B>, Out<P>, Out<Q>>) => Promise<Reply>;
 }
@@ -75,9 +85,11 @@ export interface Operation extends OperationDescriptor {
  * path/query validation, body size and JSON validation; then the response schema; and turns any
  * refusal into problem+json (an unexpected exception too, logged, as a 500 problem).
  */
-export function defineOperation<B extends z.ZodType | undefined = undefined, P extends z.ZodType | undefined = undefined, Q extends z.ZodType | undefined = undefined>(
-  spec: OperationInput<B, P, Q>,
-): Operation {
+export function defineOperation<
+  B extends z.ZodType | undefined = undefined,
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+>(spec: OperationInput<B, P, Q>): Operation {
   const { run, ...descriptor } = spec;
   const handler: HttpHandler = async (req, context): Promise<HttpResponseInit> => {
     const cors = corsHeaders(req);
@@ -85,8 +97,13 @@ export function defineOperation<B extends z.ZodType | undefined = undefined, P e
     try {
       const caller = spec.roles === "public" ? undefined : await authorize(req, spec.roles);
       const params = parseOr(spec.request.params, req.params, { "zh-CN": "路径参数", en: "path parameter" }) as Out<P>;
-      const query = parseOr(spec.request.query, Object.fromEntries(req.query.entries()), { "zh-CN": "查询参数", en: "query parameter" }) as Out<Q>;
-      const body = (spec.request.body ? await readJson(req, spec.request.body, spec.maxBodyBytes ?? 1024 * 1024) : undefined) as Out<B>;
+      const query = parseOr(spec.request.query, Object.fromEntries(req.query.entries()), {
+        "zh-CN": "查询参数",
+        en: "query parameter",
+      }) as Out<Q>;
+      const body = (
+        spec.request.body ? await readJson(req, spec.request.body, spec.maxBodyBytes ?? 1024 * 1024) : undefined
+      ) as Out<B>;
       const reply = await run({ req, context, caller, body, params, query });
       return compress(req, toResponse(spec, reply, cors));
     } catch (e) {
@@ -97,7 +114,10 @@ export function defineOperation<B extends z.ZodType | undefined = undefined, P e
         problem = storeUnavailable();
       } else {
         context.error(`unexpected failure in ${spec.name}:`, e);
-        problem = new ProblemError(500, "internal", { "zh-CN": "服务内部错误，已记录；请联系管理员", en: "internal error, logged; please contact the administrator" });
+        problem = new ProblemError(500, "internal", {
+          "zh-CN": "服务内部错误，已记录；请联系管理员",
+          en: "internal error, logged; please contact the administrator",
+        });
       }
       const res = problemResponse(problem, instance);
       return { ...res, headers: { ...(res.headers as Record<string, string>), ...cors } };
@@ -118,7 +138,15 @@ function compress(req: HttpRequest, res: HttpResponseInit): HttpResponseInit {
   const type = headers["Content-Type"] ?? "";
   if (typeof res.body !== "string" || res.body.length < COMPRESS_FROM_BYTES || !/json|csv/.test(type)) return res;
   if (!/\bgzip\b/i.test(req.headers.get("accept-encoding") ?? "")) return res;
-  return { ...res, body: gzipSync(res.body, { level: 1 }), headers: { ...headers, "Content-Encoding": "gzip", Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding" } };
+  return {
+    ...res,
+    body: gzipSync(res.body, { level: 1 }),
+    headers: {
+      ...headers,
+      "Content-Encoding": "gzip",
+      Vary: headers.Vary ? `${headers.Vary}, Accept-Encoding` : "Accept-Encoding",
+    },
+  };
 }
 
 function parseOr(schema: z.ZodType | undefined, value: unknown, where: Bilingual): unknown {

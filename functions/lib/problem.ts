@@ -32,7 +32,13 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export function problemBody(status: number, slug: string, message: Bilingual, errors?: Problem["errors"], instance?: string): Problem {
+export function problemBody(
+  status: number,
+  slug: string,
+  message: Bilingual,
+  errors?: Problem["errors"],
+  instance?: string,
+): Problem {
   return {
     type: PROBLEM_TYPE_BASE + slug,
     title: TITLES[status] ?? "Error",
@@ -53,20 +59,39 @@ export function problemResponse(err: ProblemError, instance?: string): HttpRespo
 }
 
 /** A zod failure on what the caller sent: 400 with every field path, zh-CN and en. */
-export function validationProblem(error: z.ZodError, where: Bilingual = { "zh-CN": "请求内容", en: "request body" }, prefix: (string | number)[] = []): ProblemError {
+export function validationProblem(
+  error: z.ZodError,
+  where: Bilingual = { "zh-CN": "请求内容", en: "request body" },
+  prefix: (string | number)[] = [],
+): ProblemError {
   const errors = fieldProblems(error).map((p) => {
     const path = [...prefix, ...p.path];
-    return { path, pointer: "/" + path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"), message: p.message };
+    return {
+      path,
+      pointer: "/" + path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"),
+      message: p.message,
+    };
   });
   const first = errors[0];
   const at = first ? ` (${first.pointer}: ${first.message["zh-CN"]} | ${first.message.en})` : "";
   return new ProblemError(
     400,
     "validation",
-    { "zh-CN": `${where["zh-CN"]}有 ${errors.length} 处不符合要求${at ? `，首处 ${first!.pointer}：${first!.message["zh-CN"]}` : ""}`, en: `${where.en} has ${errors.length} problem(s)${at ? `; first at ${first!.pointer}: ${first!.message.en}` : ""}` },
+    {
+      "zh-CN": `${where["zh-CN"]}有 ${errors.length} 处不符合要求${at ? `，首处 ${first!.pointer}：${first!.message["zh-CN"]}` : ""}`,
+      en: `${where.en} has ${errors.length} problem(s)${at ? `; first at ${first!.pointer}: ${first!.message.en}` : ""}`,
+    },
     { errors },
   );
 }
 
 export const storeUnavailable = (): ProblemError =>
-  new ProblemError(503, "store-unavailable", { "zh-CN": "存储服务暂时不可用，请稍后重试；本次请求未保存任何内容", en: "storage is temporarily unavailable, please retry later; nothing from this request was saved" }, { headers: { "Retry-After": "10" } });
+  new ProblemError(
+    503,
+    "store-unavailable",
+    {
+      "zh-CN": "存储服务暂时不可用，请稍后重试；本次请求未保存任何内容",
+      en: "storage is temporarily unavailable, please retry later; nothing from this request was saved",
+    },
+    { headers: { "Retry-After": "10" } },
+  );

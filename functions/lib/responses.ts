@@ -1,7 +1,12 @@
 import { ProblemSchema } from "../../shared/index.ts";
 import type { ResponseSpec } from "./operation.ts";
 
-const problem = (status: number, zh: string, en: string): ResponseSpec => ({ status, description: { "zh-CN": zh, en }, schema: ProblemSchema, contentType: "application/problem+json" });
+const problem = (status: number, zh: string, en: string): ResponseSpec => ({
+  status,
+  description: { "zh-CN": zh, en },
+  schema: ProblemSchema,
+  contentType: "application/problem+json",
+});
 
 /** The refusals every operation may answer with (RFC 9457 problem+json). */
 export const COMMON_PROBLEMS: ResponseSpec[] = [

@@ -44,7 +44,15 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
   const identity: PolicyIdentity = await policyIdentity(policy);
   const result = scoreWithIdentity(policy, identity, { cadres, ballots });
   const verdictItems = [
-    { excellent: 12, competent: 9, basic: 6, incompetent: 3, blank: 0, composite: 86.4, dimensions: { morality: 88, ability: 85, diligence: 87, achievement: 86, integrity: 90 } },
+    {
+      excellent: 12,
+      competent: 9,
+      basic: 6,
+      incompetent: 3,
+      blank: 0,
+      composite: 86.4,
+      dimensions: { morality: 88, ability: 85, diligence: 87, achievement: 86, integrity: 90 },
+    },
     { excellent: 5, competent: 14, basic: 8, incompetent: 3, blank: 0 },
   ];
   const recommendation = {
@@ -59,34 +67,110 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
       { ballotId: "R4", names: [] },
     ],
   };
-  const advance = { advance: 2, candidates: [{ name: "王五", value: 88.5 }, { name: "赵六", value: "86.25" }, { name: "孙七", value: 79 }] };
+  const advance = {
+    advance: 2,
+    candidates: [
+      { name: "王五", value: 88.5 },
+      { name: "赵六", value: "86.25" },
+      { name: "孙七", value: 79 },
+    ],
+  };
   const published = { identity, publishedAt: at, publishedBy: "system", policy };
-  const summary = { id: "3f2b6c1e9d7a4b05", unit: "发展改革局", period: "2026", title: "2026 年度考核", policy: identity, cadres: result.cadres.length, submittedAt: at, submittedBy: "assessor@example.org" };
+  const summary = {
+    id: "3f2b6c1e9d7a4b05",
+    unit: "发展改革局",
+    period: "2026",
+    title: "2026 年度考核",
+    policy: identity,
+    cadres: result.cadres.length,
+    submittedAt: at,
+    submittedBy: "assessor@example.org",
+  };
   const quorum = checkQuorum(42, 50, parseFraction(policy.quorum)!);
   const { quorum: q, ...tally } = tallyRecommendation(policy, recommendation);
   return {
     score: { request: { policyId: "default", cadres, ballots }, response: result },
-    rulesVerdict: { request: { policyId: "default", items: verdictItems }, response: { policy: identity, results: verdictBatch(policy, verdictItems) } },
-    rulesQuorum: { request: { policyId: "default", attendees: 42, expected: 50 }, response: { policy: identity, ...quorum } },
-    rulesQuorumBatch: {
-      request: { policyId: "default", items: [{ attendees: 40, expected: 50 }, { attendees: 39, expected: 50 }] },
-      response: { policy: identity, results: [checkQuorum(40, 50, parseFraction(policy.quorum)!), checkQuorum(39, 50, parseFraction(policy.quorum)!)] },
+    rulesVerdict: {
+      request: { policyId: "default", items: verdictItems },
+      response: { policy: identity, results: verdictBatch(policy, verdictItems) },
     },
-    rulesRecommendation: { request: { policyId: "default", ...recommendation }, response: { policy: identity, quorum: q, ...tally } },
+    rulesQuorum: {
+      request: { policyId: "default", attendees: 42, expected: 50 },
+      response: { policy: identity, ...quorum },
+    },
+    rulesQuorumBatch: {
+      request: {
+        policyId: "default",
+        items: [
+          { attendees: 40, expected: 50 },
+          { attendees: 39, expected: 50 },
+        ],
+      },
+      response: {
+        policy: identity,
+        results: [
+          checkQuorum(40, 50, parseFraction(policy.quorum)!),
+          checkQuorum(39, 50, parseFraction(policy.quorum)!),
+        ],
+      },
+    },
+    rulesRecommendation: {
+      request: { policyId: "default", ...recommendation },
+      response: { policy: identity, quorum: q, ...tally },
+    },
     rulesAdvance: { request: advance, response: advanceRound(advance) },
-    policiesList: { response: { items: [{ id: policy.id, version: policy.version, title: policy.title, sha256: identity.sha256, publishedAt: at }] } },
+    policiesList: {
+      response: {
+        items: [
+          { id: policy.id, version: policy.version, title: policy.title, sha256: identity.sha256, publishedAt: at },
+        ],
+      },
+    },
     policiesGet: { response: published },
     policiesVersion: { response: published },
-    policiesPut: { request: { ...policy, version: 2 }, response: { ...published, identity: { ...identity, version: 2 } } },
-    sheetsSubmit: { request: { unit: "发展改革局", period: "2026", title: "2026 年度考核", result }, response: summary },
+    policiesPut: {
+      request: { ...policy, version: 2 },
+      response: { ...published, identity: { ...identity, version: 2 } },
+    },
+    sheetsSubmit: {
+      request: { unit: "发展改革局", period: "2026", title: "2026 年度考核", result },
+      response: summary,
+    },
     sheetsList: { response: { items: [summary] } },
     sheetsGet: { response: { ...summary, result } },
     auditList: {
       response: {
-        items: [{ seq: 0, at, actor: "system", action: "policy.publish", subject: "default@1", policy: identity, contentSha256: identity.sha256, prevHash: "0".repeat(64), hash: "9".repeat(64) }],
+        items: [
+          {
+            seq: 0,
+            at,
+            actor: "system",
+            action: "policy.publish",
+            subject: "default@1",
+            policy: identity,
+            contentSha256: identity.sha256,
+            prevHash: "0".repeat(64),
+            hash: "9".repeat(64),
+          },
+        ],
       },
     },
-    auditVerify: { response: { ok: true, entries: 1, firstBroken: null, message: { "zh-CN": "审计链完整，共 1 条", en: "the audit chain verifies: 1 entry" } } },
-    health: { response: { status: "ok", storage: "ok", version: "0.1.0", time: at, message: { "zh-CN": "服务正常", en: "service is up" } } },
+    auditVerify: {
+      response: {
+        ok: true,
+        entries: 1,
+        firstBroken: null,
+        message: { "zh-CN": "审计链完整，共 1 条", en: "the audit chain verifies: 1 entry" },
+      },
+    },
+    health: {
+      response: {
+        status: "ok",
+        storage: "ok",
+        version: "0.1.0",
+        time: at,
+        message: { "zh-CN": "服务正常", en: "service is up" },
+      },
+    },
   };
 }

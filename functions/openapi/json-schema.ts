@@ -10,9 +10,16 @@ export function jsonSchemaOf(schema: z.ZodType, io: "input" | "output"): JsonSch
 }
 
 /** The properties of an object schema, for path and query parameters. */
-export function objectProperties(schema: z.ZodType): { name: string; schema: JsonSchema; required: boolean; description?: string }[] {
+export function objectProperties(
+  schema: z.ZodType,
+): { name: string; schema: JsonSchema; required: boolean; description?: string }[] {
   const js = jsonSchemaOf(schema, "input");
   const props = (js.properties ?? {}) as Record<string, JsonSchema>;
   const required = new Set((js.required as string[] | undefined) ?? []);
-  return Object.entries(props).map(([name, s]) => ({ name, schema: s, required: required.has(name), description: s.description as string | undefined }));
+  return Object.entries(props).map(([name, s]) => ({
+    name,
+    schema: s,
+    required: required.has(name),
+    description: s.description as string | undefined,
+  }));
 }

@@ -7,9 +7,18 @@ export const operation = defineOperation({
   method: "GET",
   route: "openapi.json",
   roles: "public",
-  summary: { "zh-CN": "OpenAPI 3.1 接口说明（由 zod 模式生成，含示例）", en: "OpenAPI 3.1 description, generated from the zod schemas, with examples" },
+  summary: {
+    "zh-CN": "OpenAPI 3.1 接口说明（由 zod 模式生成，含示例）",
+    en: "OpenAPI 3.1 description, generated from the zod schemas, with examples",
+  },
   request: {},
-  responses: [{ status: 200, description: { "zh-CN": "OpenAPI 3.1 文档", en: "The OpenAPI 3.1 document" }, schema: z.record(z.string(), z.unknown()) }],
+  responses: [
+    {
+      status: 200,
+      description: { "zh-CN": "OpenAPI 3.1 文档", en: "The OpenAPI 3.1 document" },
+      schema: z.record(z.string(), z.unknown()),
+    },
+  ],
   run: async () => ({ json: (await apiDocuments()).v3, headers: { "Cache-Control": "public, max-age=300" } }),
 });
 

@@ -7,9 +7,18 @@ export const operation = defineOperation({
   method: "GET",
   route: "openapi-v2.json",
   roles: "public",
-  summary: { "zh-CN": "Swagger 2.0 接口说明（供 Power Automate 自定义连接器）", en: "Swagger 2.0 description, for Power Automate custom connectors" },
+  summary: {
+    "zh-CN": "Swagger 2.0 接口说明（供 Power Automate 自定义连接器）",
+    en: "Swagger 2.0 description, for Power Automate custom connectors",
+  },
   request: {},
-  responses: [{ status: 200, description: { "zh-CN": "Swagger 2.0 文档", en: "The Swagger 2.0 document" }, schema: z.record(z.string(), z.unknown()) }],
+  responses: [
+    {
+      status: 200,
+      description: { "zh-CN": "Swagger 2.0 文档", en: "The Swagger 2.0 document" },
+      schema: z.record(z.string(), z.unknown()),
+    },
+  ],
   run: async () => ({ json: (await apiDocuments()).v2, headers: { "Cache-Control": "public, max-age=300" } }),
 });
 

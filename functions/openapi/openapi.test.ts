@@ -39,7 +39,8 @@ describe("OpenAPI documents", () => {
       }
     const banned: string[] = [];
     walk(v2, (n, p) => {
-      for (const k of ["anyOf", "oneOf", "const", "$defs", "prefixItems", "propertyNames"]) if (k in n && !p.includes("/example")) banned.push(`${p}/${k}`);
+      for (const k of ["anyOf", "oneOf", "const", "$defs", "prefixItems", "propertyNames"])
+        if (k in n && !p.includes("/example")) banned.push(`${p}/${k}`);
       if (Array.isArray(n.type)) banned.push(`${p}/type`);
     });
     expect(banned).toEqual([]);
@@ -63,7 +64,8 @@ describe("OpenAPI documents", () => {
         expect(op.request.body!.safeParse(ex.request).success, `${op.name} request`).toBe(true);
       }
       const ok = op.responses.find((r) => r.status >= 200 && r.status < 300 && r.schema);
-      if (ex?.response !== undefined) expect(ok!.schema!.safeParse(ex.response).success, `${op.name} response`).toBe(true);
+      if (ex?.response !== undefined)
+        expect(ok!.schema!.safeParse(ex.response).success, `${op.name} response`).toBe(true);
     }
     // Every operation that takes a JSON body shows an example of it.
     for (const op of OPERATIONS) if (op.request.body) expect(examples[op.name]?.request, op.name).toBeDefined();

@@ -8,9 +8,32 @@ import type { OpenApiDocument } from "./document.ts";
  * enum, and keywords 2.0 does not know are dropped.
  */
 const KEEP = new Set([
-  "$ref", "format", "title", "description", "default", "multipleOf", "maximum", "exclusiveMaximum", "minimum",
-  "exclusiveMinimum", "maxLength", "minLength", "pattern", "maxItems", "minItems", "uniqueItems", "maxProperties",
-  "minProperties", "required", "enum", "additionalProperties", "type", "items", "allOf", "properties", "example",
+  "$ref",
+  "format",
+  "title",
+  "description",
+  "default",
+  "multipleOf",
+  "maximum",
+  "exclusiveMaximum",
+  "minimum",
+  "exclusiveMinimum",
+  "maxLength",
+  "minLength",
+  "pattern",
+  "maxItems",
+  "minItems",
+  "uniqueItems",
+  "maxProperties",
+  "minProperties",
+  "required",
+  "enum",
+  "additionalProperties",
+  "type",
+  "items",
+  "allOf",
+  "properties",
+  "example",
 ]);
 
 export function lowerSchema(input: JsonSchema): JsonSchema {
@@ -21,10 +44,21 @@ export function lowerSchema(input: JsonSchema): JsonSchema {
     if (!alts) continue;
     delete s[key];
     const nonNull = alts.filter((a) => a.type !== "null");
-    if (nonNull.length === 1) s = { ...lowerSchema(nonNull[0]!), ...withoutType(s), ...(nonNull.length < alts.length ? { "x-nullable": true } : {}) };
+    if (nonNull.length === 1)
+      s = {
+        ...lowerSchema(nonNull[0]!),
+        ...withoutType(s),
+        ...(nonNull.length < alts.length ? { "x-nullable": true } : {}),
+      };
     else {
-      const types = nonNull.map((a) => a.type).filter(Boolean).join(" | ");
-      s = { ...withoutType(s), description: [s.description, types ? `(${types})` : undefined].filter(Boolean).join(" ") || undefined };
+      const types = nonNull
+        .map((a) => a.type)
+        .filter(Boolean)
+        .join(" | ");
+      s = {
+        ...withoutType(s),
+        description: [s.description, types ? `(${types})` : undefined].filter(Boolean).join(" ") || undefined,
+      };
       if (nonNull.length < alts.length) s["x-nullable"] = true;
     }
   }
@@ -52,12 +86,18 @@ export function lowerSchema(input: JsonSchema): JsonSchema {
     }
   }
   if (Array.isArray(s.examples) && s.example === undefined) s.example = (s.examples as unknown[])[0];
-  if (s.properties) s.properties = Object.fromEntries(Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, lowerSchema(v)]));
+  if (s.properties)
+    s.properties = Object.fromEntries(
+      Object.entries(s.properties as Record<string, JsonSchema>).map(([k, v]) => [k, lowerSchema(v)]),
+    );
   if (s.items && !Array.isArray(s.items)) s.items = lowerSchema(s.items as JsonSchema);
-  if (s.additionalProperties && typeof s.additionalProperties === "object") s.additionalProperties = lowerSchema(s.additionalProperties as JsonSchema);
+  if (s.additionalProperties && typeof s.additionalProperties === "object")
+    s.additionalProperties = lowerSchema(s.additionalProperties as JsonSchema);
   if (s.allOf) s.allOf = (s.allOf as JsonSchema[]).map(lowerSchema);
   if (Array.isArray(s.required) && (s.required as unknown[]).length === 0) delete s.required;
-  return Object.fromEntries(Object.entries(s).filter(([k, v]) => v !== undefined && (KEEP.has(k) || k.startsWith("x-"))));
+  return Object.fromEntries(
+    Object.entries(s).filter(([k, v]) => v !== undefined && (KEEP.has(k) || k.startsWith("x-"))),
+  );
 }
 
 const withoutType = (s: JsonSchema): JsonSchema => {
@@ -68,9 +108,17 @@ const withoutType = (s: JsonSchema): JsonSchema => {
 /** A path or query parameter in 2.0 carries its type inline and must be a primitive. */
 function lowerParameter(p: Record<string, unknown>): Record<string, unknown> {
   const schema = lowerSchema((p.schema ?? { type: "string" }) as JsonSchema);
-  const type = typeof schema.type === "string" && schema.type !== "object" && schema.type !== "array" ? schema.type : "string";
-  const out: Record<string, unknown> = { name: p.name, in: p.in, required: p.in === "path" ? true : Boolean(p.required), type, description: p.description };
-  for (const k of ["format", "enum", "default", "minimum", "maximum", "pattern", "minLength", "maxLength"]) if (schema[k] !== undefined) out[k] = schema[k];
+  const type =
+    typeof schema.type === "string" && schema.type !== "object" && schema.type !== "array" ? schema.type : "string";
+  const out: Record<string, unknown> = {
+    name: p.name,
+    in: p.in,
+    required: p.in === "path" ? true : Boolean(p.required),
+    type,
+    description: p.description,
+  };
+  for (const k of ["format", "enum", "default", "minimum", "maximum", "pattern", "minLength", "maxLength"])
+    if (schema[k] !== undefined) out[k] = schema[k];
   if (typeof out.maximum === "number" && out.maximum >= Number.MAX_SAFE_INTEGER) delete out.maximum;
   return out;
 }
@@ -80,15 +128,33 @@ export function toSwagger2(doc: OpenApiDocument): Record<string, unknown> {
   for (const [path, methods] of Object.entries(doc.paths)) {
     paths[path] = {};
     for (const [method, op] of Object.entries(methods)) {
-      const parameters: Record<string, unknown>[] = ((op.parameters as Record<string, unknown>[] | undefined) ?? []).map(lowerParameter);
-      const body = op.requestBody as { description?: string; content: Record<string, { schema: JsonSchema; example?: unknown }> } | undefined;
+      const parameters: Record<string, unknown>[] = (
+        (op.parameters as Record<string, unknown>[] | undefined) ?? []
+      ).map(lowerParameter);
+      const body = op.requestBody as
+        { description?: string; content: Record<string, { schema: JsonSchema; example?: unknown }> } | undefined;
       if (body) {
         const media = body.content["application/json"]!;
-        parameters.push({ name: "body", in: "body", required: true, description: body.description, schema: { ...lowerSchema(media.schema), ...(media.example !== undefined ? { example: media.example } : {}) } });
+        parameters.push({
+          name: "body",
+          in: "body",
+          required: true,
+          description: body.description,
+          schema: { ...lowerSchema(media.schema), ...(media.example !== undefined ? { example: media.example } : {}) },
+        });
       }
       const produces = new Set<string>();
       const responses: Record<string, unknown> = {};
-      for (const [status, r] of Object.entries(op.responses as Record<string, { description: string; content?: Record<string, { schema?: JsonSchema; example?: unknown }>; headers?: Record<string, { description: string }> }>)) {
+      for (const [status, r] of Object.entries(
+        op.responses as Record<
+          string,
+          {
+            description: string;
+            content?: Record<string, { schema?: JsonSchema; example?: unknown }>;
+            headers?: Record<string, { description: string }>;
+          }
+        >,
+      )) {
         const content = r.content ?? {};
         Object.keys(content).forEach((c) => produces.add(c));
         const json = content["application/json"] ?? content["application/problem+json"];
@@ -97,7 +163,13 @@ export function toSwagger2(doc: OpenApiDocument): Record<string, unknown> {
           description: r.description,
           ...(json?.schema ? { schema: lowerSchema(json.schema) } : other ? { schema: { type: "file" } } : {}),
           ...(json?.example !== undefined ? { examples: { "application/json": json.example } } : {}),
-          ...(r.headers ? { headers: Object.fromEntries(Object.entries(r.headers).map(([h, d]) => [h, { type: "string", description: d.description }])) } : {}),
+          ...(r.headers
+            ? {
+                headers: Object.fromEntries(
+                  Object.entries(r.headers).map(([h, d]) => [h, { type: "string", description: d.description }]),
+                ),
+              }
+            : {}),
         };
       }
       paths[path]![method] = {
@@ -123,7 +195,9 @@ export function toSwagger2(doc: OpenApiDocument): Record<string, unknown> {
       schemes: ["https"],
       consumes: ["application/json"],
       produces: ["application/json"],
-      securityDefinitions: { bearer: { type: "apiKey", name: "Authorization", in: "header", description: "Bearer <Entra ID access token>" } },
+      securityDefinitions: {
+        bearer: { type: "apiKey", name: "Authorization", in: "header", description: "Bearer <Entra ID access token>" },
+      },
       paths,
     }),
   ) as Record<string, unknown>;

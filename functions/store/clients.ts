@@ -20,7 +20,15 @@ const byConnection = new Map<string, Clients>();
 function connection(): string {
   const conn = settings().storage;
   if (!conn)
-    throw new ProblemError(503, "store-not-configured", { "zh-CN": "未配置存储连接（KAOPING_STORAGE 或 AzureWebJobsStorage）", en: "no storage connection is configured (KAOPING_STORAGE or AzureWebJobsStorage)" }, { headers: { "Retry-After": "60" } });
+    throw new ProblemError(
+      503,
+      "store-not-configured",
+      {
+        "zh-CN": "未配置存储连接（KAOPING_STORAGE 或 AzureWebJobsStorage）",
+        en: "no storage connection is configured (KAOPING_STORAGE or AzureWebJobsStorage)",
+      },
+      { headers: { "Retry-After": "60" } },
+    );
   return conn;
 }
 
@@ -29,10 +37,13 @@ export async function clients(): Promise<Clients> {
   const conn = connection();
   let c = byConnection.get(conn);
   if (!c) {
-    const insecure = /UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;|https?:\/\/127\.0\.0\.1|localhost/i.test(conn);
+    const insecure =
+      /UseDevelopmentStorage=true|DefaultEndpointsProtocol=http;|https?:\/\/127\.0\.0\.1|localhost/i.test(conn);
     c = {
       table: TableClient.fromConnectionString(conn, TABLE_NAME, { allowInsecureConnection: insecure, retryOptions }),
-      container: BlobServiceClient.fromConnectionString(conn, { retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 } }).getContainerClient(CONTAINER_NAME),
+      container: BlobServiceClient.fromConnectionString(conn, {
+        retryOptions: { maxTries: 3, retryDelayInMs: 200, maxRetryDelayInMs: 1000 },
+      }).getContainerClient(CONTAINER_NAME),
     };
     byConnection.set(conn, c);
   }
@@ -59,11 +70,16 @@ export function isStoreDown(e: unknown): boolean {
   if (e instanceof ProblemError) return false;
   const err = e as { name?: string; code?: string; statusCode?: number } | null;
   if (!err || typeof err !== "object") return false;
-  if (err.name === "RestError" || err.name === "StorageError") return err.statusCode === undefined || err.statusCode >= 500 || err.statusCode === 408;
+  if (err.name === "RestError" || err.name === "StorageError")
+    return err.statusCode === undefined || err.statusCode >= 500 || err.statusCode === 408;
   return ["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EAI_AGAIN", "EPIPE"].includes(err.code ?? "");
 }
 
-export async function getEntity<T extends object>(table: TableClient, pk: string, rk: string): Promise<TableEntityResult<T> | undefined> {
+export async function getEntity<T extends object>(
+  table: TableClient,
+  pk: string,
+  rk: string,
+): Promise<TableEntityResult<T> | undefined> {
   try {
     return await table.getEntity<T>(pk, rk);
   } catch (e) {

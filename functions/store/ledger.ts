@@ -35,7 +35,18 @@ export interface AuditRow {
 /** The hash an entry must carry: sha256 of the canonical JSON of everything else in it. */
 export async function entryHash(e: Omit<AuditEntry, "hash">): Promise<string> {
   const { seq, at, actor, action, subject, policy, contentSha256, prevHash } = e;
-  return sha256Hex(canonicalJson({ seq, at, actor, action, subject, policy: { id: policy.id, version: policy.version, sha256: policy.sha256 }, contentSha256, prevHash }));
+  return sha256Hex(
+    canonicalJson({
+      seq,
+      at,
+      actor,
+      action,
+      subject,
+      policy: { id: policy.id, version: policy.version, sha256: policy.sha256 },
+      contentSha256,
+      prevHash,
+    }),
+  );
 }
 
 export const rowToEntry = (r: AuditRow): AuditEntry => ({
@@ -74,7 +85,16 @@ export async function appendWithRecords(build: () => Promise<AppendRequest | nul
     const head = await getEntity<HeadRow>(table, LEDGER, HEAD_KEY);
     const seq = head ? head.seq + 1 : 0;
     const prevHash = head ? head.hash : GENESIS_HASH;
-    const base = { seq, at: new Date().toISOString(), actor: req.actor, action: req.action, subject: req.subject, policy: req.policy, contentSha256: req.contentSha256, prevHash };
+    const base = {
+      seq,
+      at: new Date().toISOString(),
+      actor: req.actor,
+      action: req.action,
+      subject: req.subject,
+      policy: req.policy,
+      contentSha256: req.contentSha256,
+      prevHash,
+    };
     const entry: AuditEntry = { ...base, hash: await entryHash(base) };
     const row = flatten(entry);
     const headRow = { partitionKey: LEDGER, rowKey: HEAD_KEY, seq, hash: entry.hash };
@@ -92,7 +112,15 @@ export async function appendWithRecords(build: () => Promise<AppendRequest | nul
       await new Promise((r) => setTimeout(r, 5 + Math.random() * Math.min(200, 10 * (attempt + 1))));
     }
   }
-  throw new ProblemError(503, "busy", { "zh-CN": "并发写入过多，请稍后重试；本次请求未保存任何内容", en: "too many concurrent writes; retry later; nothing from this request was saved" }, { headers: { "Retry-After": "2" } });
+  throw new ProblemError(
+    503,
+    "busy",
+    {
+      "zh-CN": "并发写入过多，请稍后重试；本次请求未保存任何内容",
+      en: "too many concurrent writes; retry later; nothing from this request was saved",
+    },
+    { headers: { "Retry-After": "2" } },
+  );
 }
 
 function flatten(e: AuditEntry): AuditRow {
@@ -131,19 +159,25 @@ export async function findEntry(action: AuditEntry["action"], subject: string): 
   const esc = (v: string) => v.replace(/'/g, "''");
   const filter = `PartitionKey eq '${LEDGER}' and RowKey ge 'e~' and RowKey lt 'e~~' and action eq '${esc(action)}' and subject eq '${esc(subject)}'`;
   let first: AuditEntry | undefined;
-  for await (const r of table.listEntities<AuditRow>({ queryOptions: { filter } })) if (!first || r.seq < first.seq) first = rowToEntry(r);
+  for await (const r of table.listEntities<AuditRow>({ queryOptions: { filter } }))
+    if (!first || r.seq < first.seq) first = rowToEntry(r);
   return first;
 }
 
 /** Walks the chain from the start; the first entry whose hash, link or position is wrong is named. */
-export async function verifyChain(entries: AuditEntry[], head?: HeadRow): Promise<{ ok: boolean; firstBroken: number | null }> {
+export async function verifyChain(
+  entries: AuditEntry[],
+  head?: HeadRow,
+): Promise<{ ok: boolean; firstBroken: number | null }> {
   let prev = GENESIS_HASH;
   for (let i = 0; i < entries.length; i++) {
     const e = entries[i]!;
     const { hash, ...rest } = e;
-    if (e.seq !== i || e.prevHash !== prev || (await entryHash(rest)) !== hash) return { ok: false, firstBroken: e.seq };
+    if (e.seq !== i || e.prevHash !== prev || (await entryHash(rest)) !== hash)
+      return { ok: false, firstBroken: e.seq };
     prev = hash;
   }
-  if (head && (head.seq !== entries.length - 1 || head.hash !== prev)) return { ok: false, firstBroken: entries.length };
+  if (head && (head.seq !== entries.length - 1 || head.hash !== prev))
+    return { ok: false, firstBroken: entries.length };
   return { ok: true, firstBroken: null };
 }

@@ -1,4 +1,12 @@
-import { DEFAULT_POLICIES, DEFAULT_POLICY, PolicySchema, policyIdentity, type Policy, type PolicyIdentity, type PublishedPolicy } from "../../shared/index.ts";
+import {
+  DEFAULT_POLICIES,
+  DEFAULT_POLICY,
+  PolicySchema,
+  policyIdentity,
+  type Policy,
+  type PolicyIdentity,
+  type PublishedPolicy,
+} from "../../shared/index.ts";
 import { clients, getEntity } from "./clients.ts";
 import { appendWithRecords, LEDGER } from "./ledger.ts";
 import { ProblemError } from "../lib/problem.ts";
@@ -47,7 +55,10 @@ export async function latestPolicy(id: string): Promise<PublishedPolicy | undefi
   // Only the version numbers travel: the document of a version never changes, so it comes from the cache.
   const { table } = await clients();
   let latest = 0;
-  for await (const r of table.listEntities<{ version: number }>({ queryOptions: { filter: idRange(id), select: ["version"] } })) latest = Math.max(latest, r.version);
+  for await (const r of table.listEntities<{ version: number }>({
+    queryOptions: { filter: idRange(id), select: ["version"] },
+  }))
+    latest = Math.max(latest, r.version);
   return latest > 0 ? policyVersion(id, latest) : undefined;
 }
 
@@ -61,7 +72,9 @@ export async function policyVersion(id: string, version: number): Promise<Publis
   const key = `${table.url}|${id}@${version}`;
   let found = versions.get(key);
   if (!found) {
-    found = getEntity<PolicyRow>(table, LEDGER, versionKey(id, version)).then((row) => (row ? toPublished(row) : undefined));
+    found = getEntity<PolicyRow>(table, LEDGER, versionKey(id, version)).then((row) =>
+      row ? toPublished(row) : undefined,
+    );
     versions.set(key, found);
     // A miss or a failure is not cached: the version may be published a moment later, or the store may recover.
     found.then(
@@ -91,7 +104,12 @@ export interface PublishOutcome {
  * Publishes `doc` as the next version of `id`. `ifMatch` must name the current latest version's
  * ETag (or be absent / "*"-less for a new id); a competitor that published first makes it 412.
  */
-export async function publishPolicy(id: string, doc: Policy, ifMatch: string | undefined, actor: string): Promise<PublishedPolicy> {
+export async function publishPolicy(
+  id: string,
+  doc: Policy,
+  ifMatch: string | undefined,
+  actor: string,
+): Promise<PublishedPolicy> {
   let published: PublishedPolicy | undefined;
   await appendWithRecords(async () => {
     const current = await latestPolicy(id);
@@ -107,7 +125,19 @@ export async function publishPolicy(id: string, doc: Policy, ifMatch: string | u
       subject: `${id}@${version}`,
       policy: identity,
       contentSha256: identity.sha256,
-      records: [{ partitionKey: LEDGER, rowKey: versionKey(id, version), id, version, title: policy.title, sha256: identity.sha256, publishedAt: at, publishedBy: actor, doc: JSON.stringify(policy) }],
+      records: [
+        {
+          partitionKey: LEDGER,
+          rowKey: versionKey(id, version),
+          id,
+          version,
+          title: policy.title,
+          sha256: identity.sha256,
+          publishedAt: at,
+          publishedBy: actor,
+          doc: JSON.stringify(policy),
+        },
+      ],
     };
   });
   return published!;
@@ -116,21 +146,41 @@ export async function publishPolicy(id: string, doc: Policy, ifMatch: string | u
 async function checkPrecondition(id: string, current: PublishedPolicy | undefined, ifMatch: string | undefined) {
   if (!current) {
     if (ifMatch === undefined || ifMatch.trim() === "") return;
-    throw new ProblemError(412, "precondition-failed", { "zh-CN": `考核方案「${id}」尚不存在，新建时不应带 If-Match`, en: `policy "${id}" does not exist yet; creating it takes no If-Match` });
+    throw new ProblemError(412, "precondition-failed", {
+      "zh-CN": `考核方案「${id}」尚不存在，新建时不应带 If-Match`,
+      en: `policy "${id}" does not exist yet; creating it takes no If-Match`,
+    });
   }
   const etag = policyEtag(current.identity);
   const given = (ifMatch ?? "").split(",").map((s) => s.trim().replace(/^W\//, ""));
   if (ifMatch === undefined || ifMatch.trim() === "")
-    throw new ProblemError(412, "precondition-failed", { "zh-CN": `修改考核方案「${id}」须带 If-Match（当前 ETag ${etag}）`, en: `changing policy "${id}" needs If-Match (current ETag ${etag})` }, { headers: { ETag: etag } });
+    throw new ProblemError(
+      412,
+      "precondition-failed",
+      {
+        "zh-CN": `修改考核方案「${id}」须带 If-Match（当前 ETag ${etag}）`,
+        en: `changing policy "${id}" needs If-Match (current ETag ${etag})`,
+      },
+      { headers: { ETag: etag } },
+    );
   if (given.includes(etag)) return;
   // "Meanwhile published" only when the caller named a real earlier version: anything else is simply not the current ETag.
   const stale = await earlierVersionNamed(id, current.identity.version, given);
   const message =
     stale !== undefined
-      ? { "zh-CN": `考核方案「${id}」已在第 ${stale} 版之后被他人更新为第 ${current.identity.version} 版（当前 ETag ${etag}），请重新加载后再修改`, en: `policy "${id}" has meanwhile been published as version ${current.identity.version} after version ${stale} (current ETag ${etag}); reload and try again` }
+      ? {
+          "zh-CN": `考核方案「${id}」已在第 ${stale} 版之后被他人更新为第 ${current.identity.version} 版（当前 ETag ${etag}），请重新加载后再修改`,
+          en: `policy "${id}" has meanwhile been published as version ${current.identity.version} after version ${stale} (current ETag ${etag}); reload and try again`,
+        }
       : given.includes("*")
-        ? { "zh-CN": `修改考核方案「${id}」须在 If-Match 中给出当前 ETag，不接受 *（当前 ETag ${etag}）`, en: `changing policy "${id}" needs its current ETag in If-Match; * is not accepted (current ETag ${etag})` }
-        : { "zh-CN": `If-Match 中给出的 ETag ${ifMatch.trim().slice(0, 100)} 与考核方案「${id}」的当前 ETag ${etag} 不一致`, en: `the ETag given in If-Match, ${ifMatch.trim().slice(0, 100)}, does not match policy "${id}"'s current ETag ${etag}` };
+        ? {
+            "zh-CN": `修改考核方案「${id}」须在 If-Match 中给出当前 ETag，不接受 *（当前 ETag ${etag}）`,
+            en: `changing policy "${id}" needs its current ETag in If-Match; * is not accepted (current ETag ${etag})`,
+          }
+        : {
+            "zh-CN": `If-Match 中给出的 ETag ${ifMatch.trim().slice(0, 100)} 与考核方案「${id}」的当前 ETag ${etag} 不一致`,
+            en: `the ETag given in If-Match, ${ifMatch.trim().slice(0, 100)}, does not match policy "${id}"'s current ETag ${etag}`,
+          };
   throw new ProblemError(412, "precondition-failed", message, { headers: { ETag: etag } });
 }
 
@@ -166,7 +216,19 @@ export async function seedDefaults(): Promise<void> {
           subject: `${p.id}@${p.version}`,
           policy: identity,
           contentSha256: identity.sha256,
-          records: [{ partitionKey: LEDGER, rowKey: versionKey(p.id, p.version), id: p.id, version: p.version, title: p.title, sha256: identity.sha256, publishedAt: new Date().toISOString(), publishedBy: "system", doc: JSON.stringify(p) }],
+          records: [
+            {
+              partitionKey: LEDGER,
+              rowKey: versionKey(p.id, p.version),
+              id: p.id,
+              version: p.version,
+              title: p.title,
+              sha256: identity.sha256,
+              publishedAt: new Date().toISOString(),
+              publishedBy: "system",
+              doc: JSON.stringify(p),
+            },
+          ],
         };
       });
     }

@@ -1,5 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { canonicalJson, sha256Hex, type AssessmentResult, type Policy, type PolicyIdentity, type SheetSummary } from "../../shared/index.ts";
+import {
+  canonicalJson,
+  sha256Hex,
+  type AssessmentResult,
+  type Policy,
+  type PolicyIdentity,
+  type SheetSummary,
+} from "../../shared/index.ts";
 import { clients, getEntity, isNotFound } from "./clients.ts";
 import { appendWithRecords, findEntry, LEDGER } from "./ledger.ts";
 import { ProblemError } from "../lib/problem.ts";
@@ -32,7 +39,10 @@ export interface StoredSheetDoc {
 const sheetKey = (id: string) => `s~${id}`;
 
 /** The content hash an audit entry carries: sha256 of the canonical JSON of the sheet's fields and document. */
-export const sheetContentSha256 = (sheet: { unit: string; period: string; title?: string }, doc: StoredSheetDoc): Promise<string> =>
+export const sheetContentSha256 = (
+  sheet: { unit: string; period: string; title?: string },
+  doc: StoredSheetDoc,
+): Promise<string> =>
   sha256Hex(canonicalJson({ unit: sheet.unit, period: sheet.period, title: sheet.title || null, doc }));
 // Keys are hashed: a caller's Idempotency-Key may hold characters a RowKey may not.
 const idempotencyKey = async (key: string) => `k~${await sha256Hex(key)}`;
@@ -91,7 +101,9 @@ export async function submitSheet(input: SubmitInput): Promise<{ summary: SheetS
 
   const id = randomUUID();
   const blob = container.getBlockBlobClient(blobName(id));
-  await blob.upload(body, Buffer.byteLength(body), { blobHTTPHeaders: { blobContentType: "application/json; charset=utf-8" } });
+  await blob.upload(body, Buffer.byteLength(body), {
+    blobHTTPHeaders: { blobContentType: "application/json; charset=utf-8" },
+  });
   let replay: SheetSummary | undefined;
   const row: SheetRow = {
     id,
@@ -116,7 +128,10 @@ export async function submitSheet(input: SubmitInput): Promise<{ summary: SheetS
         subject: id,
         policy: input.identity,
         contentSha256,
-        records: [{ partitionKey: LEDGER, rowKey: sheetKey(id), ...row }, ...(kKey ? [{ partitionKey: LEDGER, rowKey: kKey, sheetId: id, contentSha256 }] : [])],
+        records: [
+          { partitionKey: LEDGER, rowKey: sheetKey(id), ...row },
+          ...(kKey ? [{ partitionKey: LEDGER, rowKey: kKey, sheetId: id, contentSha256 }] : []),
+        ],
       };
     });
     if (!entry) {

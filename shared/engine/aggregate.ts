@@ -23,7 +23,13 @@ export interface CadreExact {
  * Kept sums for one (cadre, group): `idx` are positions in `ballots`, `totals` their T(b)
  * (integers: weights over a power of ten times hundredths).
  */
-export function groupSums(policy: CompiledPolicy, ballots: ValidBallots, group: number, idx: number[], totals: Float64Array): GroupSums {
+export function groupSums(
+  policy: CompiledPolicy,
+  ballots: ValidBallots,
+  group: number,
+  idx: number[],
+  totals: Float64Array,
+): GroupSums {
   const { high, low, minBallots } = policy.policy.trim;
   const s = ballots.scores;
   const full = [0, 0, 0, 0, 0];

@@ -1,7 +1,8 @@
 import { GRADES, GRADE_LABELS, type Grade } from "../vocabulary.ts";
 import type { CompiledPolicy } from "./compile.ts";
 
-export type ScoreCell = { ok: true; hundredths: number } | { ok: false; code: "missing_score" | "invalid_score" | "out_of_range" };
+export type ScoreCell =
+  { ok: true; hundredths: number } | { ok: false; code: "missing_score" | "invalid_score" | "out_of_range" };
 
 const isBlank = (v: unknown) => v === undefined || v === null || (typeof v === "string" && v.trim() === "");
 const DECIMAL = /^[+-]?\d+(?:\.\d{1,2})?$/;
@@ -10,7 +11,11 @@ const DECIMAL = /^[+-]?\d+(?:\.\d{1,2})?$/;
 export const MISSING_SCORE = -1;
 export const INVALID_SCORE = -2;
 export const OUT_OF_RANGE = -3;
-export const SCORE_CODES = { [MISSING_SCORE]: "missing_score", [INVALID_SCORE]: "invalid_score", [OUT_OF_RANGE]: "out_of_range" } as const;
+export const SCORE_CODES = {
+  [MISSING_SCORE]: "missing_score",
+  [INVALID_SCORE]: "invalid_score",
+  [OUT_OF_RANGE]: "out_of_range",
+} as const;
 
 /**
  * A score cell in hundredths, or a negative refusal code; allocation-free for the validation loop.
@@ -66,4 +71,5 @@ export function parseVoteCell(value: unknown): number {
 
 export const voteGrade = (index: number): Grade | undefined => GRADES[index];
 
-export const cellText = (v: unknown): string => (v === undefined || v === null ? "" : String(v).normalize("NFKC").trim());
+export const cellText = (v: unknown): string =>
+  v === undefined || v === null ? "" : String(v).normalize("NFKC").trim();

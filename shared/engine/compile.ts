@@ -69,7 +69,9 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   }
   // Ballot totals are sums of weight x hundredths in doubles: they must stay exact integers.
   if (weightScale * BigInt(Math.round(policy.scale.max * 100)) > BigInt(Number.MAX_SAFE_INTEGER))
-    throw new RangeError("岗位权重的小数位过多，无法精确计算（最多 6 位小数）| post weights have too many decimals to compute exactly (at most 6)");
+    throw new RangeError(
+      "岗位权重的小数位过多，无法精确计算（最多 6 位小数）| post weights have too many decimals to compute exactly (at most 6)",
+    );
   const groupKeys = Object.keys(policy.raterGroups);
   const groupIndex = new Map<string, number>();
   groupKeys.forEach((key, i) => {
@@ -78,7 +80,8 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
   });
   const groups = toScaledIntegers(groupKeys.map((k) => policy.raterGroups[k]!.weight));
   const levels = new Map<string, number>();
-  for (const [label, points] of Object.entries(policy.scale.levels)) levels.set(label.normalize("NFKC").trim(), Math.round(points * 100));
+  for (const [label, points] of Object.entries(policy.scale.levels))
+    levels.set(label.normalize("NFKC").trim(), Math.round(points * 100));
   const frac = (s: string | null) => (s === null ? null : parseFraction(s)!);
   const compiled: CompiledPolicy = {
     policy,
@@ -99,7 +102,11 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       quota: parseFraction(policy.excellentQuota.share) ?? rat(0),
       quorum: parseFraction(policy.quorum)!,
     },
-    bands: { excellent: parseDecimal(policy.bands.excellent)!, competent: parseDecimal(policy.bands.competent)!, basic: parseDecimal(policy.bands.basic)! },
+    bands: {
+      excellent: parseDecimal(policy.bands.excellent)!,
+      competent: parseDecimal(policy.bands.competent)!,
+      basic: parseDecimal(policy.bands.basic)!,
+    },
     vetoBelow: policy.vetoes.map((v) => parseDecimal(v.below)!),
   };
   cache.set(policy, compiled);

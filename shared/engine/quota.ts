@@ -27,7 +27,12 @@ export function quotaPlaces(share: Rational, inScope: number, rounding: Policy["
  * A tie across the cut sends every tied cadre to the committee (quota_tie); none is promoted past
  * the quota and none is picked by row order. Mutates grades; returns the reason per affected entry.
  */
-export function applyQuota(entries: QuotaEntry[], share: Rational, shareText: string, rounding: Policy["excellentQuota"]["rounding"]): Map<QuotaEntry, Reason> {
+export function applyQuota(
+  entries: QuotaEntry[],
+  share: Rational,
+  shareText: string,
+  rounding: Policy["excellentQuota"]["rounding"],
+): Map<QuotaEntry, Reason> {
   const reasons = new Map<QuotaEntry, Reason>();
   const scopes = new Map<string, QuotaEntry[]>();
   // N is every cadre listed in the scope: one whose post has a typo or whose ballots are all invalid
@@ -39,7 +44,9 @@ export function applyQuota(entries: QuotaEntry[], share: Rational, shareText: st
   }
   for (const members of scopes.values()) {
     const places = quotaPlaces(share, members.length, rounding);
-    const candidates = members.filter((e) => e.grade === "excellent" && e.composite !== null).sort((a, b) => cmp(b.composite!, a.composite!));
+    const candidates = members
+      .filter((e) => e.grade === "excellent" && e.composite !== null)
+      .sort((a, b) => cmp(b.composite!, a.composite!));
     // An unscored colleague may yet outscore them once the data is fixed.
     if (members.some((e) => e.composite === null)) for (const e of candidates) e.unsettled = true;
     const reason = (outcome: "kept" | "demoted" | "tie"): Reason => ({

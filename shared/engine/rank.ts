@@ -32,7 +32,10 @@ export function competitionRanks(values: readonly (Rational | null)[]): (number 
  * Competition ranks over everything and within each category, from one sort: walking the overall
  * order, each category's members appear in its own order too.
  */
-export function competitionRanksWithin(values: readonly (Rational | null)[], categoryOf: (i: number) => string): { overall: (number | null)[]; within: (number | null)[] } {
+export function competitionRanksWithin(
+  values: readonly (Rational | null)[],
+  categoryOf: (i: number) => string,
+): { overall: (number | null)[]; within: (number | null)[] } {
   const order = descending(values);
   const overall: (number | null)[] = values.map(() => null);
   const within: (number | null)[] = values.map(() => null);

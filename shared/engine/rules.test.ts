@@ -4,15 +4,22 @@ import { cadre, reason, resultOf, run, singleGroupPolicy, votes } from "../../te
 
 // Spec section 5, default rules: competency (E + C) / n < 2/3 fires; incompetent I / n > 1/3 fires;
 // excellent needs E / n >= 1/2. All by integer cross-multiplication.
-const verdict = (counts: { excellent?: number; competent?: number; basic?: number; incompetent?: number; blank?: number }, extra: { composite?: number | string; dimensions?: Record<string, number | string>; disciplinary?: boolean } = {}) =>
-  verdictBatch(DEFAULT_POLICY, [{ excellent: 0, competent: 0, basic: 0, incompetent: 0, ...counts, ...extra }])[0]!;
+const verdict = (
+  counts: { excellent?: number; competent?: number; basic?: number; incompetent?: number; blank?: number },
+  extra: { composite?: number | string; dimensions?: Record<string, number | string>; disciplinary?: boolean } = {},
+) => verdictBatch(DEFAULT_POLICY, [{ excellent: 0, competent: 0, basic: 0, incompetent: 0, ...counts, ...extra }])[0]!;
 const rule = (r: ReturnType<typeof verdict>, id: string) => r.reasons!.find((x) => x.rule === id)!;
 
 describe("competency (两个三分之二)", () => {
   it("20 of 30 excellent+competent passes: 20 x 3 = 60 is not below 30 x 2 = 60", () => {
     // 20 excellent + 10 basic, composite 95: E/n = 20/30 >= 1/2, band excellent, nothing fires.
     const r = verdict({ excellent: 20, basic: 10 }, { composite: 95 });
-    expect(rule(r, "competency")).toMatchObject({ fraction: "20/30", percent: "66.67", threshold: "2/3", fired: false });
+    expect(rule(r, "competency")).toMatchObject({
+      fraction: "20/30",
+      percent: "66.67",
+      threshold: "2/3",
+      fired: false,
+    });
     expect(r.verdict).toBe("fit");
     expect(r.grade).toBe("excellent");
     expect(r.reviewRequired).toBe(false);
@@ -34,7 +41,12 @@ describe("competency (两个三分之二)", () => {
     const result = run(
       policy,
       [cadre("A"), cadre("B")],
-      [...votes("A", "all", 20, "competent"), ...votes("A", "all", 10, ""), ...votes("B", "all", 19, "competent"), ...votes("B", "all", 11, null)],
+      [
+        ...votes("A", "all", 20, "competent"),
+        ...votes("A", "all", 10, ""),
+        ...votes("B", "all", 19, "competent"),
+        ...votes("B", "all", 11, null),
+      ],
     );
     const a = resultOf(result, "A");
     const b = resultOf(result, "B");
@@ -54,7 +66,12 @@ describe("competency (两个三分之二)", () => {
 describe("incompetent share (三分之一)", () => {
   it("10 of 30 passes: 10 x 3 = 30 does not exceed 30", () => {
     const r = verdict({ excellent: 20, incompetent: 10 }, { composite: 95 });
-    expect(rule(r, "incompetent_share")).toMatchObject({ fraction: "10/30", percent: "33.33", threshold: "1/3", fired: false });
+    expect(rule(r, "incompetent_share")).toMatchObject({
+      fraction: "10/30",
+      percent: "33.33",
+      threshold: "1/3",
+      fired: false,
+    });
     expect(r.grade).toBe("excellent");
   });
 
@@ -70,7 +87,12 @@ describe("incompetent share (三分之一)", () => {
 describe("excellent eligibility (1/2)", () => {
   it("15 of 30 excellent is eligible (15 x 2 = 30 >= 30)", () => {
     const r = verdict({ excellent: 15, competent: 15 }, { composite: 95 });
-    expect(rule(r, "excellent_eligibility")).toMatchObject({ fraction: "15/30", percent: "50.00", threshold: "1/2", fired: false });
+    expect(rule(r, "excellent_eligibility")).toMatchObject({
+      fraction: "15/30",
+      percent: "50.00",
+      threshold: "1/2",
+      fired: false,
+    });
     expect(r.grade).toBe("excellent");
     expect(r.reviewRequired).toBe(false);
   });

@@ -28,7 +28,10 @@ export interface VerdictOutcome {
 const worse = (a: Grade, b: Grade): Grade => (GRADE_SEVERITY[a] >= GRADE_SEVERITY[b] ? a : b);
 const fractionText = (r: Rational) => (r.d === 1n ? r.n.toString() : `${r.n}/${r.d}`);
 /** Threshold texts per compiled policy, built once rather than per cadre. */
-const thresholdTexts = new WeakMap<CompiledPolicy, { competentMin: string; incompetentMax: string; excellentMin: string }>();
+const thresholdTexts = new WeakMap<
+  CompiledPolicy,
+  { competentMin: string; incompetentMax: string; excellentMin: string }
+>();
 function textsOf(policy: CompiledPolicy) {
   let texts = thresholdTexts.get(policy);
   if (!texts) {
@@ -76,7 +79,14 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       const fired = BigInt(E + C) * t.competentMin.d < bn * t.competentMin.n;
       const fraction = `${E + C}/${n}`;
       const percent = percentString(E + C, n);
-      reasons.push({ rule: "competency", fraction, percent, threshold: texts.competentMin, fired, message: reasonMessages.competency(fraction, percent, texts.competentMin, fired) });
+      reasons.push({
+        rule: "competency",
+        fraction,
+        percent,
+        threshold: texts.competentMin,
+        fired,
+        message: reasonMessages.competency(fraction, percent, texts.competentMin, fired),
+      });
       if (fired) {
         verdict = "unfit_for_post";
         cap = worse(cap, "basic");
@@ -87,7 +97,14 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       const fired = BigInt(I) * t.incompetentMax.d > bn * t.incompetentMax.n;
       const fraction = `${I}/${n}`;
       const percent = percentString(I, n);
-      reasons.push({ rule: "incompetent_share", fraction, percent, threshold: texts.incompetentMax, fired, message: reasonMessages.incompetentShare(fraction, percent, texts.incompetentMax, fired) });
+      reasons.push({
+        rule: "incompetent_share",
+        fraction,
+        percent,
+        threshold: texts.incompetentMax,
+        fired,
+        message: reasonMessages.incompetentShare(fraction, percent, texts.incompetentMax, fired),
+      });
       if (fired) {
         cap = worse(cap, "incompetent");
         review = true;
@@ -97,7 +114,14 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
       const eligible = BigInt(E) * t.excellentMin.d >= bn * t.excellentMin.n;
       const fraction = `${E}/${n}`;
       const percent = percentString(E, n);
-      reasons.push({ rule: "excellent_eligibility", fraction, percent, threshold: texts.excellentMin, fired: !eligible, message: reasonMessages.excellentEligibility(fraction, percent, texts.excellentMin, eligible) });
+      reasons.push({
+        rule: "excellent_eligibility",
+        fraction,
+        percent,
+        threshold: texts.excellentMin,
+        fired: !eligible,
+        message: reasonMessages.excellentEligibility(fraction, percent, texts.excellentMin, eligible),
+      });
       if (!eligible) cap = worse(cap, "competent");
     }
   }
@@ -108,7 +132,13 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     const below = policy.vetoBelow[v]!;
     const fired = cmp(value, below) < 0;
     const shown = roundHalfUp(value);
-    reasons.push({ rule: `veto:${veto.dimension}`, value: Number(shown), threshold: String(veto.below), fired, message: reasonMessages.veto(veto.dimension, shown, String(veto.below), fired) });
+    reasons.push({
+      rule: `veto:${veto.dimension}`,
+      value: Number(shown),
+      threshold: String(veto.below),
+      fired,
+      message: reasonMessages.veto(veto.dimension, shown, String(veto.below), fired),
+    });
     if (fired) {
       cap = worse(cap, "incompetent");
       review = true;
@@ -127,12 +157,21 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     const exact = policy.bands;
     const s = input.composite;
     const [band, threshold]: [Grade, number | undefined] =
-      cmp(s, exact.excellent) >= 0 ? ["excellent", bands.excellent]
-      : cmp(s, exact.competent) >= 0 ? ["competent", bands.competent]
-      : cmp(s, exact.basic) >= 0 ? ["basic", bands.basic]
-      : ["incompetent", undefined];
+      cmp(s, exact.excellent) >= 0
+        ? ["excellent", bands.excellent]
+        : cmp(s, exact.competent) >= 0
+          ? ["competent", bands.competent]
+          : cmp(s, exact.basic) >= 0
+            ? ["basic", bands.basic]
+            : ["incompetent", undefined];
     const shown = roundHalfUp(s);
-    reasons.push({ rule: "band", value: Number(shown), threshold: threshold === undefined ? String(bands.basic) : String(threshold), fired: true, message: reasonMessages.band(shown, band, threshold === undefined ? undefined : String(threshold)) });
+    reasons.push({
+      rule: "band",
+      value: Number(shown),
+      threshold: threshold === undefined ? String(bands.basic) : String(threshold),
+      fired: true,
+      message: reasonMessages.band(shown, band, threshold === undefined ? undefined : String(threshold)),
+    });
     bandGrade = band;
     grade = worse(band, cap);
   }

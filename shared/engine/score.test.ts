@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY } from "../index.ts";
-import { ballots, cadre, policyWith, reason, resultOf, run, uniformBallot } from "../../test/fixtures/engine/builders.ts";
+import {
+  ballots,
+  cadre,
+  policyWith,
+  reason,
+  resultOf,
+  run,
+  uniformBallot,
+} from "../../test/fixtures/engine/builders.ts";
 
 const GROUPS = ["superior", "peer", "subordinate", "service"] as const;
 /** The default policy without the quota cap, so a lone excellent cadre keeps the band's grade. */
@@ -22,7 +30,10 @@ describe("composite bands on the rounded value (spec 4.5)", () => {
     // superior, peer, subordinate: G = 89.995 as above; service: (89.99 + 90 + 89.99) / 3 = 269.98 / 3.
     // S = 0.9 x 89.995 + 0.1 x 269.98 / 3 = 80.9955 + 8.99933... = 89.994833..., i.e. 161991/2000 + 13499/1500
     //   = (485973 + 53996) / 6000 = 539969/6000 (lowest terms: 539969 is odd, digit sum 41, ends in 9).
-    const rows = [...GROUPS.slice(0, 3).flatMap((g) => ballots("A", g, [89.99, 90], "excellent")), ...ballots("A", "service", [89.99, 90, 89.99], "excellent")];
+    const rows = [
+      ...GROUPS.slice(0, 3).flatMap((g) => ballots("A", g, [89.99, 90], "excellent")),
+      ...ballots("A", "service", [89.99, 90, 89.99], "excellent"),
+    ];
     const a = resultOf(run(noQuota, [cadre("A")], rows), "A");
     expect(a.compositeExact).toBe("539969/6000");
     expect(a.composite).toBe(89.99);
@@ -33,7 +44,11 @@ describe("composite bands on the rounded value (spec 4.5)", () => {
 describe("rater groups", () => {
   it("a missing group renormalises the present groups' weights and says so", () => {
     // G: superior 90, peer 80, subordinate 70, no service. S = (0.3 x 90 + 0.3 x 80 + 0.3 x 70) / 0.9 = 72 / 0.9 = 80.
-    const rows = [...ballots("A", "superior", [90, 90, 90]), ...ballots("A", "peer", [80, 80, 80]), ...ballots("A", "subordinate", [70, 70, 70])];
+    const rows = [
+      ...ballots("A", "superior", [90, 90, 90]),
+      ...ballots("A", "peer", [80, 80, 80]),
+      ...ballots("A", "subordinate", [70, 70, 70]),
+    ];
     const a = resultOf(run(DEFAULT_POLICY, [cadre("A")], rows), "A");
     expect(a.compositeExact).toBe("80");
     expect(a.renormalised).toBe(true);
@@ -44,7 +59,12 @@ describe("rater groups", () => {
   });
 
   it("with all groups present nothing is renormalised: 27 + 24 + 21 + 6 = 78", () => {
-    const rows = [...ballots("A", "superior", [90, 90, 90]), ...ballots("A", "peer", [80, 80, 80]), ...ballots("A", "subordinate", [70, 70, 70]), ...ballots("A", "service", [60, 60, 60])];
+    const rows = [
+      ...ballots("A", "superior", [90, 90, 90]),
+      ...ballots("A", "peer", [80, 80, 80]),
+      ...ballots("A", "subordinate", [70, 70, 70]),
+      ...ballots("A", "service", [60, 60, 60]),
+    ];
     const a = resultOf(run(DEFAULT_POLICY, [cadre("A")], rows), "A");
     expect(a.composite).toBe(78);
     expect(a.renormalised).toBe(false);
@@ -53,7 +73,12 @@ describe("rater groups", () => {
 
   it("a group with fewer than 3 valid ballots is withheld but still counts in the composite", () => {
     // service has 2 ballots of 60: withheld, yet S = 27 + 24 + 21 + 0.1 x 60 = 78 (not the 80 of dropping it).
-    const rows = [...ballots("A", "superior", [90, 90, 90]), ...ballots("A", "peer", [80, 80, 80]), ...ballots("A", "subordinate", [70, 70, 70]), ...ballots("A", "service", [60, 60])];
+    const rows = [
+      ...ballots("A", "superior", [90, 90, 90]),
+      ...ballots("A", "peer", [80, 80, 80]),
+      ...ballots("A", "subordinate", [70, 70, 70]),
+      ...ballots("A", "service", [60, 60]),
+    ];
     const a = resultOf(run(DEFAULT_POLICY, [cadre("A")], rows), "A");
     expect(a.groups.service).toEqual({ ballots: 2, withheld: true });
     expect(a.groups.superior).toEqual({ ballots: 3, kept: 3, mean: 90 });
@@ -62,7 +87,12 @@ describe("rater groups", () => {
   });
 
   it("rater groups and posts may be given by their Chinese labels", () => {
-    const rows = [...ballots("A", "上级领导", [90, 90, 90]), ...ballots("A", "同级", [80, 80, 80]), ...ballots("A", "下级", [70, 70, 70]), ...ballots("A", "服务对象", [60, 60, 60])];
+    const rows = [
+      ...ballots("A", "上级领导", [90, 90, 90]),
+      ...ballots("A", "同级", [80, 80, 80]),
+      ...ballots("A", "下级", [70, 70, 70]),
+      ...ballots("A", "服务对象", [60, 60, 60]),
+    ];
     const a = resultOf(run(DEFAULT_POLICY, [cadre("A", "党政正职")], rows), "A");
     expect(a.post).toBe("principal");
     expect(a.composite).toBe(78);
@@ -74,7 +104,10 @@ describe("dimension scores and vetoes in the engine", () => {
     // Each group: two ballots at 95 on every dimension except integrity 59.99 and 60.00: m = 59.995 in every group.
     const withIntegrity = (id: string, g: string, values: number[]) =>
       values.map((v) => ({ ...uniformBallot(id, g, 95, "excellent"), integrity: v }));
-    const rows = [...GROUPS.flatMap((g) => withIntegrity("A", g, [59.99, 60])), ...GROUPS.flatMap((g) => withIntegrity("B", g, [59.99, 59.99]))];
+    const rows = [
+      ...GROUPS.flatMap((g) => withIntegrity("A", g, [59.99, 60])),
+      ...GROUPS.flatMap((g) => withIntegrity("B", g, [59.99, 59.99])),
+    ];
     const result = run(noQuota, [cadre("A"), cadre("B")], rows);
     const a = resultOf(result, "A");
     expect(a.dimensionsExact!.integrity).toBe("11999/200");
@@ -137,7 +170,13 @@ describe("weights far below one percent", () => {
     // policy may carry (more decimals are refused, see policy.test.ts). A ballot scoring 80 everywhere has
     // T = 80 whatever the weights, so S = 80.
     const p = structuredClone(DEFAULT_POLICY);
-    p.posts.principal!.weights = { morality: 0.000001, ability: 0.000099, diligence: 24.9999, achievement: 65, integrity: 10 };
+    p.posts.principal!.weights = {
+      morality: 0.000001,
+      ability: 0.000099,
+      diligence: 24.9999,
+      achievement: 65,
+      integrity: 10,
+    };
     const rows = GROUPS.map((g) => uniformBallot("A", g, 80));
     const a = resultOf(run(policyWith(p), [cadre("A")], rows), "A");
     expect(a.compositeExact).toBe("80");

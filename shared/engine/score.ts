@@ -40,11 +40,27 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   cadres.forEach((c, i) => {
     const e = exactOf(i);
     const reasons: Reason[] = [];
-    const dims = e.dimensions ? (Object.fromEntries(vetoed.map(([d, k]) => [d, roundedRational(e.dimensions![k]!)])) as Partial<Record<Dimension, Rational>>) : null;
+    const dims = e.dimensions
+      ? (Object.fromEntries(vetoed.map(([d, k]) => [d, roundedRational(e.dimensions![k]!)])) as Partial<
+          Record<Dimension, Rational>
+        >)
+      : null;
     const composite = e.composite ? roundedRational(e.composite) : null;
-    if (!e.composite) reasons.push({ rule: "not_scored", fired: true, message: reasonMessages.notScored(!c.postKnown ? "unknown_post" : e.groups.length === 0 ? "no_ballots" : "no_weight") });
+    if (!e.composite)
+      reasons.push({
+        rule: "not_scored",
+        fired: true,
+        message: reasonMessages.notScored(
+          !c.postKnown ? "unknown_post" : e.groups.length === 0 ? "no_ballots" : "no_weight",
+        ),
+      });
     const missing = absentWeightedGroups(compiled, e);
-    if (e.composite && missing.length > 0) reasons.push({ rule: "groups_renormalised", fired: true, message: reasonMessages.renormalised(missing.map((k) => policy.raterGroups[k]!.label)) });
+    if (e.composite && missing.length > 0)
+      reasons.push({
+        rule: "groups_renormalised",
+        fired: true,
+        message: reasonMessages.renormalised(missing.map((k) => policy.raterGroups[k]!.label)),
+      });
     const decision = decideVerdict(compiled, {
       votes: votes[i]!,
       composite,
@@ -80,7 +96,12 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   });
 
   const ranks = competitionRanksWithin(composites, (i) => cadres[i]!.post);
-  const quotaReasons = applyQuota(quotaEntries, compiled.thresholds.quota, policy.excellentQuota.share, policy.excellentQuota.rounding);
+  const quotaReasons = applyQuota(
+    quotaEntries,
+    compiled.thresholds.quota,
+    policy.excellentQuota.share,
+    policy.excellentQuota.rounding,
+  );
   results.forEach((r, i) => {
     r.rank = ranks.overall[i]!;
     r.rankInPost = ranks.within[i]!;
@@ -104,7 +125,11 @@ export async function score(policy: Policy, input: ScoreInput): Promise<Assessme
   return scoreWithIdentity(policy, await policyIdentity(policy), input);
 }
 
-function cadreScorer(compiled: CompiledPolicy, cadres: CadreRecord[], ballots: ValidBallots): (ci: number) => CadreExact {
+function cadreScorer(
+  compiled: CompiledPolicy,
+  cadres: CadreRecord[],
+  ballots: ValidBallots,
+): (ci: number) => CadreExact {
   // Counting sort of ballots by cadre, then by group inside each cadre: linear in the ballots.
   const nC = cadres.length;
   const nG = compiled.groupKeys.length;
@@ -144,13 +169,25 @@ function countVotes(nCadres: number, ballots: ValidBallots): Votes[] {
   for (let i = 0; i < ballots.count; i++) counts[ballots.cadre[i]! * 5 + ballots.vote[i]!]!++;
   return Array.from({ length: nCadres }, (_, c) => {
     const o = c * 5;
-    const [excellent, competent, basic, incompetent, blank] = [counts[o]!, counts[o + 1]!, counts[o + 2]!, counts[o + 3]!, counts[o + BLANK_VOTE]!];
+    const [excellent, competent, basic, incompetent, blank] = [
+      counts[o]!,
+      counts[o + 1]!,
+      counts[o + 2]!,
+      counts[o + 3]!,
+      counts[o + BLANK_VOTE]!,
+    ];
     return { excellent, competent, basic, incompetent, blank, n: excellent + competent + basic + incompetent + blank };
   });
 }
 
 function perDimension<T>(values: readonly Rational[], f: (x: Rational) => T): Record<Dimension, T> {
-  return { morality: f(values[0]!), ability: f(values[1]!), diligence: f(values[2]!), achievement: f(values[3]!), integrity: f(values[4]!) };
+  return {
+    morality: f(values[0]!),
+    ability: f(values[1]!),
+    diligence: f(values[2]!),
+    achievement: f(values[3]!),
+    integrity: f(values[4]!),
+  };
 }
 
 function absentWeightedGroups(compiled: CompiledPolicy, e: CadreExact): string[] {

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { trimBuckets } from "../index.ts";
-import { ballots, cadre, resultOf, run, singleGroupPolicy, uniformBallot } from "../../test/fixtures/engine/builders.ts";
+import {
+  ballots,
+  cadre,
+  resultOf,
+  run,
+  singleGroupPolicy,
+  uniformBallot,
+} from "../../test/fixtures/engine/builders.ts";
 
 // Spec 4.2, default trim: minBallots 7, high 1, low 1; ties at an edge share the removed weight.
 const policy = singleGroupPolicy();
@@ -54,7 +61,13 @@ describe("ties at the trimmed edge are shared, not picked", () => {
     ];
     const rows = [...ballots("A", "all", [70, 75, 80, 85]), ...tied];
     const a = scoreOne(rows);
-    expect(a.dimensionsExact).toEqual({ morality: "428/5", ability: "82", diligence: "84", achievement: "84", integrity: "84" });
+    expect(a.dimensionsExact).toEqual({
+      morality: "428/5",
+      ability: "82",
+      diligence: "84",
+      achievement: "84",
+      integrity: "84",
+    });
     expect(a.compositeExact).toBe("84");
     expect(a.groups.all).toEqual({ ballots: 7, kept: 5, mean: 84 });
     // The same ballots in reverse order give the same result.

@@ -17,7 +17,7 @@ export interface Bucket {
 /** `order` must list the group's ballots by ascending total. */
 export function trimBuckets(order: ArrayLike<number>, totals: ArrayLike<number>, high: number, low: number): Bucket[] {
   const buckets: Bucket[] = [];
-  for (let i = 0; i < order.length; ) {
+  for (let i = 0; i < order.length;) {
     const total = totals[order[i]!]!;
     let j = i + 1;
     while (j < order.length && totals[order[j]!] === total) j++;
@@ -43,7 +43,7 @@ export function trimEdges(idx: number[], totals: ArrayLike<number>, high: number
   let lo = 0;
   let hi = idx.length; // the untouched ballots are idx[lo .. hi)
   let partialHigh: Bucket | undefined;
-  for (let r = high; r > 0 && hi > lo; ) {
+  for (let r = high; r > 0 && hi > lo;) {
     let best = -Infinity;
     for (let k = lo; k < hi; k++) if (totals[idx[k]!]! > best) best = totals[idx[k]!]!;
     let start = hi;
@@ -54,7 +54,7 @@ export function trimEdges(idx: number[], totals: ArrayLike<number>, high: number
     if (bucket.kept > 0) partialHigh = bucket;
     hi = start;
   }
-  for (let r = low; r > 0; ) {
+  for (let r = low; r > 0;) {
     if (lo === hi) {
       if (partialHigh) take(partialHigh, r);
       break;

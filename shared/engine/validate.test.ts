@@ -41,7 +41,15 @@ describe("ballot validation", () => {
 
   it("covers every ballot issue code of the spec", () => {
     const codes = new Set(result.issues.map((i) => i.code));
-    for (const code of ["unknown_cadre", "unknown_group", "missing_score", "invalid_score", "out_of_range", "invalid_vote", "duplicate"] as const) {
+    for (const code of [
+      "unknown_cadre",
+      "unknown_group",
+      "missing_score",
+      "invalid_score",
+      "out_of_range",
+      "invalid_vote",
+      "duplicate",
+    ] as const) {
       expect(ISSUE_CODES).toContain(code);
       expect(codes).toContain(code);
     }

@@ -36,11 +36,30 @@ export interface Validated {
 export const CADRES_SHEET = "Cadres";
 export const BALLOTS_SHEET = "Ballots";
 
-export function validateInput(policy: CompiledPolicy, cadreRows: readonly CadreRow[], ballotRows: readonly BallotRow[], sheets = { cadres: CADRES_SHEET, ballots: BALLOTS_SHEET }): Validated {
+export function validateInput(
+  policy: CompiledPolicy,
+  cadreRows: readonly CadreRow[],
+  ballotRows: readonly BallotRow[],
+  sheets = { cadres: CADRES_SHEET, ballots: BALLOTS_SHEET },
+): Validated {
   const issues: Issue[] = [];
-  const report = (sheet: string, row: number, field: string, code: IssueCode, value: unknown, extra: { min?: number; max?: number; other?: string } = {}) => {
+  const report = (
+    sheet: string,
+    row: number,
+    field: string,
+    code: IssueCode,
+    value: unknown,
+    extra: { min?: number; max?: number; other?: string } = {},
+  ) => {
     const shown = value === undefined || value === null ? null : typeof value === "number" ? value : String(value);
-    issues.push({ sheet, row, field, code, value: shown, message: issueMessage(code, { sheet, row, field, value, ...extra }) });
+    issues.push({
+      sheet,
+      row,
+      field,
+      code,
+      value: shown,
+      message: issueMessage(code, { sheet, row, field, value, ...extra }),
+    });
   };
 
   const cadres: CadreRecord[] = [];
@@ -50,7 +69,10 @@ export function validateInput(policy: CompiledPolicy, cadreRows: readonly CadreR
     const row = c.row ?? i + 2;
     const cadreId = cellText(c.cadreId);
     if (!cadreId) return report(sheets.cadres, row, "cadreId", "missing_field", c.cadreId);
-    if (cadreIndex.has(cadreId)) return report(sheets.cadres, row, "cadreId", "duplicate_cadre", cadreId, { other: String(cadreRowOf.get(cadreId)) });
+    if (cadreIndex.has(cadreId))
+      return report(sheets.cadres, row, "cadreId", "duplicate_cadre", cadreId, {
+        other: String(cadreRowOf.get(cadreId)),
+      });
     const postText = cellText(c.post);
     const post = policy.postKey.get(postText);
     if (!post) report(sheets.cadres, row, "post", postText ? "unknown_post" : "missing_field", c.post);

@@ -20,7 +20,11 @@ function rounded(v: number | string | undefined): Rational | undefined {
   return roundedRational(parseDecimal(v)!);
 }
 
-export function verdictBatch(policy: Policy, items: readonly VerdictItem[], detail: "full" | "brief" = "full"): VerdictResultItem[] {
+export function verdictBatch(
+  policy: Policy,
+  items: readonly VerdictItem[],
+  detail: "full" | "brief" = "full",
+): VerdictResultItem[] {
   const compiled = compilePolicy(policy);
   return items.map((raw) => {
     const item = VerdictItemSchema.parse(raw);
@@ -30,7 +34,13 @@ export function verdictBatch(policy: Policy, items: readonly VerdictItem[], deta
       if (r) dimensions[d] = r;
     }
     const out = decideVerdict(compiled, {
-      votes: { excellent: item.excellent, competent: item.competent, basic: item.basic, incompetent: item.incompetent, blank: item.blank },
+      votes: {
+        excellent: item.excellent,
+        competent: item.competent,
+        basic: item.basic,
+        incompetent: item.incompetent,
+        blank: item.blank,
+      },
       composite: rounded(item.composite) ?? null,
       dimensions,
       disciplinary: item.disciplinary,
@@ -38,7 +48,14 @@ export function verdictBatch(policy: Policy, items: readonly VerdictItem[], deta
       expected: item.expected,
     });
     const fired = out.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => r.rule);
-    const base = { grade: out.grade, verdict: out.verdict, reviewRequired: out.reviewRequired, provisional: out.provisional, n: out.n, fired };
+    const base = {
+      grade: out.grade,
+      verdict: out.verdict,
+      reviewRequired: out.reviewRequired,
+      provisional: out.provisional,
+      n: out.n,
+      fired,
+    };
     return detail === "full" ? { ...base, reasons: out.reasons } : base;
   });
 }

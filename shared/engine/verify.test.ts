@@ -5,7 +5,17 @@ import { ballots, cadre, policyWith, resultOf, run, votes } from "../../test/fix
 const GROUPS = ["superior", "peer", "subordinate", "service"] as const;
 
 /** A ballot with integrity below the veto line and every other dimension at `rest`. */
-const vetoBallot = (cadreId: string, raterGroup: string, k: number): BallotRow => ({ ballotId: `v${cadreId}${raterGroup}${k}`, raterGroup, cadreId, morality: 90, ability: 90, diligence: 90, achievement: 90, integrity: 50, gradeVote: "competent" });
+const vetoBallot = (cadreId: string, raterGroup: string, k: number): BallotRow => ({
+  ballotId: `v${cadreId}${raterGroup}${k}`,
+  raterGroup,
+  cadreId,
+  morality: 90,
+  ability: 90,
+  diligence: 90,
+  achievement: 90,
+  integrity: 50,
+  gradeVote: "competent",
+});
 
 /**
  * Six listed cadres, default policy (quota 1/4, floor, over the whole assessment): places = floor(6/4)
@@ -24,7 +34,11 @@ function genuine(): AssessmentResult {
     ...votes("E", "superior", 3, "competent", 70),
     ...votes("E", "peer", 6, "basic", 70),
   ];
-  return run(DEFAULT_POLICY, ["A", "B", "C", "D", "E", "F"].map((id) => cadre(id)), rows);
+  return run(
+    DEFAULT_POLICY,
+    ["A", "B", "C", "D", "E", "F"].map((id) => cadre(id)),
+    rows,
+  );
 }
 
 /** A copy of `result` with one cadre changed. */
@@ -54,14 +68,25 @@ describe("verifyResult: a genuine result verifies clean", () => {
     expect(resultOf(r, "A").verdict).toBe("unfit_for_post");
     expect(verifyResult(policy, r)).toEqual([]);
     // Only blank votes (no vote reason names n), with and without the attendees count: both clean.
-    const blank = run(policy, [{ ...cadre("B"), attendees: 9 }, cadre("C")], [...ballots("B", "superior", [80, 80], ""), ...ballots("C", "superior", [80, 80], "")]);
+    const blank = run(
+      policy,
+      [{ ...cadre("B"), attendees: 9 }, cadre("C")],
+      [...ballots("B", "superior", [80, 80], ""), ...ballots("C", "superior", [80, 80], "")],
+    );
     expect(resultOf(blank, "B").provisional).toBe(false);
     expect(resultOf(blank, "C").provisional).toBe(true);
     expect(verifyResult(policy, blank)).toEqual([]);
   });
 
   it("with percent weights (a post's weights summing to 100)", () => {
-    const policy = policyWith({ posts: { principal: { label: "党政正职", weights: { morality: 25, ability: 20, diligence: 15, achievement: 30, integrity: 10 } } } });
+    const policy = policyWith({
+      posts: {
+        principal: {
+          label: "党政正职",
+          weights: { morality: 25, ability: 20, diligence: 15, achievement: 30, integrity: 10 },
+        },
+      },
+    });
     const rows = [...ballots("A", "superior", [88.5, 91]), ...ballots("A", "peer", [76])];
     expect(verifyResult(policy, run(policy, [cadre("A")], rows))).toEqual([]);
   });
@@ -69,9 +94,15 @@ describe("verifyResult: a genuine result verifies clean", () => {
 
 describe("verifyResult: each kind of forgery is caught with its field path", () => {
   it("the reviewer's case: composite 95, excellent and fit for a cadre whose exact composite and votes say otherwise", () => {
-    const forged = forge(genuine(), "E", (c) => Object.assign(c, { composite: 95, grade: "excellent", verdict: "fit" }));
+    const forged = forge(genuine(), "E", (c) =>
+      Object.assign(c, { composite: 95, grade: "excellent", verdict: "fit" }),
+    );
     const problems = verifyResult(DEFAULT_POLICY, forged);
-    expect(problems.map((p) => p.pointer).sort()).toEqual(["/result/cadres/4/composite", "/result/cadres/4/grade", "/result/cadres/4/verdict"]);
+    expect(problems.map((p) => p.pointer).sort()).toEqual([
+      "/result/cadres/4/composite",
+      "/result/cadres/4/grade",
+      "/result/cadres/4/verdict",
+    ]);
     const composite = problems.find((p) => p.pointer.endsWith("/composite"))!;
     // E's exact composite: every ballot 70 -> 70; shown 70.
     expect(composite.message["zh-CN"]).toContain("70");
@@ -117,7 +148,9 @@ describe("verifyResult: each kind of forgery is caught with its field path", () 
   });
 
   it("a quota tie whose review flag was cleared", () => {
-    expect(pointers(forge(genuine(), "A", (c) => (c.reviewRequired = false)))).toEqual(["/result/cadres/0/reviewRequired"]);
+    expect(pointers(forge(genuine(), "A", (c) => (c.reviewRequired = false)))).toEqual([
+      "/result/cadres/0/reviewRequired",
+    ]);
   });
 
   it("a quota outcome made final although an unscored colleague in scope may yet outscore them", () => {
@@ -148,7 +181,9 @@ describe("verifyResult: each kind of forgery is caught with its field path", () 
   });
 
   it("every message is bilingual and names the cadre", () => {
-    const forged = forge(genuine(), "E", (c) => Object.assign(c, { composite: 95, grade: "excellent", verdict: "fit" }));
+    const forged = forge(genuine(), "E", (c) =>
+      Object.assign(c, { composite: 95, grade: "excellent", verdict: "fit" }),
+    );
     for (const p of verifyResult(DEFAULT_POLICY, forged)) {
       expect(p.message["zh-CN"]).toMatch(/[\u4e00-\u9fff]/);
       expect(p.message["zh-CN"]).toContain("E");

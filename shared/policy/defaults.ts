@@ -10,11 +10,26 @@ import { PolicySchema, type Policy, type PolicyInput } from "../schemas/policy.t
  * 廉 stays at 0.10 for all: it is also guarded by the veto below, not by weight alone.
  */
 const POSTS: PolicyInput["posts"] = {
-  principal: { label: "党政正职", weights: { morality: 0.25, ability: 0.2, diligence: 0.15, achievement: 0.3, integrity: 0.1 } },
-  deputy: { label: "党政副职", weights: { morality: 0.25, ability: 0.2, diligence: 0.2, achievement: 0.25, integrity: 0.1 } },
-  department_head: { label: "部门负责人", weights: { morality: 0.2, ability: 0.25, diligence: 0.2, achievement: 0.25, integrity: 0.1 } },
-  technical: { label: "专业技术", weights: { morality: 0.2, ability: 0.3, diligence: 0.15, achievement: 0.25, integrity: 0.1 } },
-  staff: { label: "一般干部", weights: { morality: 0.2, ability: 0.2, diligence: 0.25, achievement: 0.25, integrity: 0.1 } },
+  principal: {
+    label: "党政正职",
+    weights: { morality: 0.25, ability: 0.2, diligence: 0.15, achievement: 0.3, integrity: 0.1 },
+  },
+  deputy: {
+    label: "党政副职",
+    weights: { morality: 0.25, ability: 0.2, diligence: 0.2, achievement: 0.25, integrity: 0.1 },
+  },
+  department_head: {
+    label: "部门负责人",
+    weights: { morality: 0.2, ability: 0.25, diligence: 0.2, achievement: 0.25, integrity: 0.1 },
+  },
+  technical: {
+    label: "专业技术",
+    weights: { morality: 0.2, ability: 0.3, diligence: 0.15, achievement: 0.25, integrity: 0.1 },
+  },
+  staff: {
+    label: "一般干部",
+    weights: { morality: 0.2, ability: 0.2, diligence: 0.25, achievement: 0.25, integrity: 0.1 },
+  },
 };
 
 /** Spec section 7's worked policy, with the regulations' defaults. */

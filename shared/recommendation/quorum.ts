@@ -25,7 +25,13 @@ export function checkQuorum(attendees: number, expected: number, threshold: Rati
     percent,
     threshold: t,
     message: valid
-      ? { "zh-CN": `实到 ${attendees} 人 / 应到 ${expected} 人（${percent}%），达到 ${t}，会议有效`, en: `${attendees} of ${expected} attended (${percent}%), reaching ${t}: the meeting is valid` }
-      : { "zh-CN": `实到 ${attendees} 人 / 应到 ${expected} 人（${percent}%），未达到 ${t}，会议无效`, en: `${attendees} of ${expected} attended (${percent}%), below ${t}: the meeting is not valid` },
+      ? {
+          "zh-CN": `实到 ${attendees} 人 / 应到 ${expected} 人（${percent}%），达到 ${t}，会议有效`,
+          en: `${attendees} of ${expected} attended (${percent}%), reaching ${t}: the meeting is valid`,
+        }
+      : {
+          "zh-CN": `实到 ${attendees} 人 / 应到 ${expected} 人（${percent}%），未达到 ${t}，会议无效`,
+          en: `${attendees} of ${expected} attended (${percent}%), below ${t}: the meeting is not valid`,
+        },
   };
 }

@@ -12,7 +12,13 @@ export const RecommendationInputSchema = z.object({
   /** The registered candidates; names outside it are write-ins. */
   candidates: z.array(z.string().min(1)).max(10_000).optional(),
   ballots: z
-    .array(z.object({ ballotId: z.union([z.string(), z.number()]).optional(), names: z.array(z.string()).max(1000), row: z.number().int().positive().optional() }))
+    .array(
+      z.object({
+        ballotId: z.union([z.string(), z.number()]).optional(),
+        names: z.array(z.string()).max(1000),
+        row: z.number().int().positive().optional(),
+      }),
+    )
     .max(100_000),
   extra: z.number().int().min(1).max(3).optional(),
 });
@@ -37,9 +43,18 @@ export interface RecommendationResult {
 const problemMessage = (code: BallotProblem, row: number, vacancies: number): Bilingual =>
   ({
     empty: { "zh-CN": `第 ${row} 行：空白票，无效`, en: `Row ${row}: blank ballot, not valid` },
-    too_many: { "zh-CN": `第 ${row} 行：推荐人数超过职数 ${vacancies}，无效`, en: `Row ${row}: names more than the ${vacancies} vacancies, not valid` },
-    repeated_name: { "zh-CN": `第 ${row} 行：同一人被重复推荐，无效`, en: `Row ${row}: names the same person twice, not valid` },
-    write_in_not_allowed: { "zh-CN": `第 ${row} 行：推荐了候选人名单以外的人员（本方案不允许另选他人），无效`, en: `Row ${row}: names someone outside the candidate list (write-ins not allowed), not valid` },
+    too_many: {
+      "zh-CN": `第 ${row} 行：推荐人数超过职数 ${vacancies}，无效`,
+      en: `Row ${row}: names more than the ${vacancies} vacancies, not valid`,
+    },
+    repeated_name: {
+      "zh-CN": `第 ${row} 行：同一人被重复推荐，无效`,
+      en: `Row ${row}: names the same person twice, not valid`,
+    },
+    write_in_not_allowed: {
+      "zh-CN": `第 ${row} 行：推荐了候选人名单以外的人员（本方案不允许另选他人），无效`,
+      en: `Row ${row}: names someone outside the candidate list (write-ins not allowed), not valid`,
+    },
   })[code];
 
 /** 民主推荐 tally (spec section 6): quorum, ballot validity, majority (得票过半), shortlist with ties flagged. */
@@ -55,13 +70,22 @@ export function tallyRecommendation(policy: Policy, raw: RecommendationInput): R
     const row = b.row ?? i + 2;
     const names = b.names.map((n) => n.normalize("NFKC").trim()).filter((n) => n !== "");
     const problem: BallotProblem | null =
-      names.length === 0 ? "empty"
-      : names.length > input.vacancies ? "too_many"
-      : new Set(names).size !== names.length ? "repeated_name"
-      : registered && !policy.recommendation.writeIns && names.some((n) => !registered.has(n)) ? "write_in_not_allowed"
-      : null;
+      names.length === 0
+        ? "empty"
+        : names.length > input.vacancies
+          ? "too_many"
+          : new Set(names).size !== names.length
+            ? "repeated_name"
+            : registered && !policy.recommendation.writeIns && names.some((n) => !registered.has(n))
+              ? "write_in_not_allowed"
+              : null;
     if (problem) {
-      invalid.push({ row, ballotId: String(b.ballotId ?? ""), code: problem, message: problemMessage(problem, row, input.vacancies) });
+      invalid.push({
+        row,
+        ballotId: String(b.ballotId ?? ""),
+        code: problem,
+        message: problemMessage(problem, row, input.vacancies),
+      });
       return;
     }
     valid++;
@@ -79,21 +103,53 @@ export function tallyRecommendation(policy: Policy, raw: RecommendationInput): R
   }));
   tally.sort((a, b) => b.votes - a.votes || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
   const shortlistSize = input.vacancies + (input.extra ?? policy.recommendation.extra);
-  const picked = quorum.valid ? topN(tally.filter((t) => t.qualifies), shortlistSize, (a, b) => b.votes - a.votes) : { advanced: [], tied: [], rest: [] };
+  const picked = quorum.valid
+    ? topN(
+        tally.filter((t) => t.qualifies),
+        shortlistSize,
+        (a, b) => b.votes - a.votes,
+      )
+    : { advanced: [], tied: [], rest: [] };
   const shortlist = picked.advanced.map((t) => t.candidate);
   const tied = picked.tied.map((t) => t.candidate);
   const message: Bilingual = !quorum.valid
     ? { "zh-CN": `${quorum.message["zh-CN"]}，不产生推荐人选`, en: `${quorum.message.en}; no shortlist is produced` }
     : tied.length > 0
-      ? { "zh-CN": `得票过半者 ${shortlist.length} 人入围；${tied.join("、")} 得票相同且跨越名额线，须集体研究决定`, en: `${shortlist.length} qualified and shortlisted; ${tied.join(", ")} tie across the cut and need a decision` }
-      : { "zh-CN": `得票过半者 ${shortlist.length} 人入围（差额名额 ${shortlistSize}）`, en: `${shortlist.length} qualified and shortlisted (of ${shortlistSize} places)` };
-  return { quorum, ballots: input.ballots.length, validBallots: valid, base: { kind, value: baseValue }, invalid, tally, shortlistSize, shortlist, tied, reviewRequired: tied.length > 0 || !quorum.valid, message };
+      ? {
+          "zh-CN": `得票过半者 ${shortlist.length} 人入围；${tied.join("、")} 得票相同且跨越名额线，须集体研究决定`,
+          en: `${shortlist.length} qualified and shortlisted; ${tied.join(", ")} tie across the cut and need a decision`,
+        }
+      : {
+          "zh-CN": `得票过半者 ${shortlist.length} 人入围（差额名额 ${shortlistSize}）`,
+          en: `${shortlist.length} qualified and shortlisted (of ${shortlistSize} places)`,
+        };
+  return {
+    quorum,
+    ballots: input.ballots.length,
+    validBallots: valid,
+    base: { kind, value: baseValue },
+    invalid,
+    tally,
+    shortlistSize,
+    shortlist,
+    tied,
+    reviewRequired: tied.length > 0 || !quorum.valid,
+    message,
+  };
 }
 
 export const AdvanceInputSchema = z.object({
   advance: z.number().int().nonnegative(),
   candidates: z
-    .array(z.object({ name: z.string().min(1), value: z.union([z.number().finite(), z.string().refine((s) => parseDecimal(s) !== undefined, "须为数字 | must be a number")]) }))
+    .array(
+      z.object({
+        name: z.string().min(1),
+        value: z.union([
+          z.number().finite(),
+          z.string().refine((s) => parseDecimal(s) !== undefined, "须为数字 | must be a number"),
+        ]),
+      }),
+    )
     .min(1)
     .max(10_000),
 });
@@ -114,7 +170,10 @@ export function advanceRound(raw: AdvanceInput) {
     reviewRequired: r.tied.length > 0,
     message:
       r.tied.length > 0
-        ? { "zh-CN": `${r.advanced.length} 人晋级；${names(r.tied).join("、")} 并列于晋级线，须决定`, en: `${r.advanced.length} advance; ${names(r.tied).join(", ")} tie at the cut and need a decision` }
+        ? {
+            "zh-CN": `${r.advanced.length} 人晋级；${names(r.tied).join("、")} 并列于晋级线，须决定`,
+            en: `${r.advanced.length} advance; ${names(r.tied).join(", ")} tie at the cut and need a decision`,
+          }
         : { "zh-CN": `${r.advanced.length} 人晋级`, en: `${r.advanced.length} advance` },
   };
 }

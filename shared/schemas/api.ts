@@ -13,7 +13,10 @@ export const PolicyRefSchema = z
     version: z.number().int().positive().optional(),
     policy: PolicySchema.optional().meta({ description: "An inline policy instead of a published one" }),
   })
-  .meta({ description: "Which policy: a published id (latest or a version), or an inline policy; default: the built-in default" });
+  .meta({
+    description:
+      "Which policy: a published id (latest or a version), or an inline policy; default: the built-in default",
+  });
 
 const count = z.number().int().nonnegative().max(1_000_000_000);
 const score = z.union([z.number().finite().min(0).max(10_000), z.string().regex(/^\d+(\.\d+)?$/)]);
@@ -25,7 +28,14 @@ export const VerdictItemSchema = z.object({
   incompetent: count,
   blank: count.default(0),
   composite: score.optional(),
-  dimensions: z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, score.optional()])) as Record<(typeof DIMENSIONS)[number], z.ZodOptional<typeof score>>).optional(),
+  dimensions: z
+    .object(
+      Object.fromEntries(DIMENSIONS.map((d) => [d, score.optional()])) as Record<
+        (typeof DIMENSIONS)[number],
+        z.ZodOptional<typeof score>
+      >,
+    )
+    .optional(),
   disciplinary: z.boolean().optional(),
   attendees: count.optional(),
   expected: count.optional(),
@@ -34,10 +44,10 @@ export type VerdictItem = z.input<typeof VerdictItemSchema>;
 
 export const VerdictRequestSchema = PolicyRefSchema.extend({
   items: z.array(VerdictItemSchema).min(1).max(10_000),
-  detail: z
-    .enum(["full", "brief"])
-    .default("full")
-    .meta({ description: "full: every rule's reason with its bilingual message; brief: only the ids of the rules that fired (what a spreadsheet cell needs, a tenth of the bytes)" }),
+  detail: z.enum(["full", "brief"]).default("full").meta({
+    description:
+      "full: every rule's reason with its bilingual message; brief: only the ids of the rules that fired (what a spreadsheet cell needs, a tenth of the bytes)",
+  }),
 });
 export type VerdictRequest = z.input<typeof VerdictRequestSchema>;
 
@@ -91,8 +101,23 @@ export const RecommendationResponseSchema = z.object({
   ballots: z.number().int(),
   validBallots: z.number().int(),
   base: z.object({ kind: z.enum(["validBallots", "attendees"]), value: z.number().int() }),
-  invalid: z.array(z.object({ row: z.number().int(), ballotId: z.string(), code: z.enum(["empty", "too_many", "repeated_name", "write_in_not_allowed"]), message: BilingualSchema })),
-  tally: z.array(z.object({ candidate: z.string(), votes: z.number().int(), fraction: z.string(), percent: z.string(), qualifies: z.boolean() })),
+  invalid: z.array(
+    z.object({
+      row: z.number().int(),
+      ballotId: z.string(),
+      code: z.enum(["empty", "too_many", "repeated_name", "write_in_not_allowed"]),
+      message: BilingualSchema,
+    }),
+  ),
+  tally: z.array(
+    z.object({
+      candidate: z.string(),
+      votes: z.number().int(),
+      fraction: z.string(),
+      percent: z.string(),
+      qualifies: z.boolean(),
+    }),
+  ),
   shortlistSize: z.number().int(),
   shortlist: z.array(z.string()),
   tied: z.array(z.string()),
@@ -132,10 +157,17 @@ export const PolicyListSchema = z.object({ items: z.array(PolicySummarySchema) }
 
 export const SheetSubmitSchema = z.object({
   unit: z.string().min(1).max(200).meta({ description: "单位: the unit the sheet covers" }),
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/, "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06"),
+  period: z
+    .string()
+    .regex(
+      /^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/,
+      "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06",
+    ),
   title: z.string().max(200).optional(),
   result: AssessmentResultSchema,
-  policy: PolicySchema.optional().meta({ description: "The policy document itself, required only when its identity is not published on the server" }),
+  policy: PolicySchema.optional().meta({
+    description: "The policy document itself, required only when its identity is not published on the server",
+  }),
 });
 export type SheetSubmit = z.input<typeof SheetSubmitSchema>;
 
@@ -171,7 +203,11 @@ export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema) });
 export const AuditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
-  firstBroken: z.number().int().nullable().meta({ description: "seq of the first entry whose hash or link does not verify" }),
+  firstBroken: z
+    .number()
+    .int()
+    .nullable()
+    .meta({ description: "seq of the first entry whose hash or link does not verify" }),
   message: BilingualSchema,
 });
 
@@ -184,7 +220,11 @@ export const ProblemSchema = z.object({
   detail: z.string().optional(),
   instance: z.string().optional(),
   message: BilingualSchema.optional(),
-  errors: z.array(z.object({ pointer: z.string(), path: z.array(z.union([z.string(), z.number()])), message: BilingualSchema })).optional(),
+  errors: z
+    .array(
+      z.object({ pointer: z.string(), path: z.array(z.union([z.string(), z.number()])), message: BilingualSchema }),
+    )
+    .optional(),
 });
 export type Problem = z.infer<typeof ProblemSchema>;
 
@@ -206,7 +246,10 @@ export const SheetFormatSchema = z.enum(["json", "csv", "xlsx"]);
 // ---- quorum in batches (what KAOPING.QUORUM calls, one request per recalculation) ----
 
 export const QuorumBatchRequestSchema = PolicyRefSchema.extend({
-  items: z.array(z.object({ attendees: count, expected: z.number().int().positive().max(1_000_000_000) })).min(1).max(10_000),
+  items: z
+    .array(z.object({ attendees: count, expected: z.number().int().positive().max(1_000_000_000) }))
+    .min(1)
+    .max(10_000),
 });
 export type QuorumBatchRequest = z.input<typeof QuorumBatchRequestSchema>;
 export const QuorumBatchResponseSchema = z.object({

@@ -12,7 +12,13 @@ export interface FieldProblem {
 function bilingual(issue: z.core.$ZodIssue): Bilingual {
   const [zh, en] = issue.message.split(" | ");
   if (en !== undefined) return { "zh-CN": zh!, en };
-  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: unknown; maximum?: unknown; keys?: string[]; values?: unknown[] };
+  const i = issue as z.core.$ZodIssue & {
+    expected?: string;
+    minimum?: unknown;
+    maximum?: unknown;
+    keys?: string[];
+    values?: unknown[];
+  };
   switch (i.code) {
     case "invalid_type":
       return i.input === undefined
@@ -23,9 +29,15 @@ function bilingual(issue: z.core.$ZodIssue): Bilingual {
     case "too_big":
       return { "zh-CN": `不能大于 ${String(i.maximum)}`, en: `must be at most ${String(i.maximum)}` };
     case "invalid_value":
-      return { "zh-CN": `取值须为：${(i.values ?? []).join("、")}`, en: `must be one of: ${(i.values ?? []).join(", ")}` };
+      return {
+        "zh-CN": `取值须为：${(i.values ?? []).join("、")}`,
+        en: `must be one of: ${(i.values ?? []).join(", ")}`,
+      };
     case "unrecognized_keys":
-      return { "zh-CN": `不认识的字段：${(i.keys ?? []).join("、")}`, en: `unknown field(s): ${(i.keys ?? []).join(", ")}` };
+      return {
+        "zh-CN": `不认识的字段：${(i.keys ?? []).join("、")}`,
+        en: `unknown field(s): ${(i.keys ?? []).join(", ")}`,
+      };
     case "invalid_format":
       return { "zh-CN": "格式错误", en: "invalid format" };
     case "invalid_union":
@@ -38,6 +50,10 @@ function bilingual(issue: z.core.$ZodIssue): Bilingual {
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
   return error.issues.map((issue) => {
     const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    return { path, pointer: "/" + path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"), message: bilingual(issue) };
+    return {
+      path,
+      pointer: "/" + path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"),
+      message: bilingual(issue),
+    };
   });
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJson, DEFAULT_POLICY, fieldProblems, policyIdentity, PolicySchema, type PolicyInput } from "../index.ts";
+import {
+  canonicalJson,
+  DEFAULT_POLICY,
+  fieldProblems,
+  policyIdentity,
+  PolicySchema,
+  type PolicyInput,
+} from "../index.ts";
 import { ballots, cadre, run } from "../../test/fixtures/engine/builders.ts";
 
 const base = (): PolicyInput => structuredClone(DEFAULT_POLICY);
@@ -29,7 +36,13 @@ describe("policy weights (spec 3 and 7)", () => {
   it("refuses weights with more than 6 decimals, however the number is written", () => {
     const p = base();
     // 9.9e-7 + 1e-8 + 24.99999899 + 65 + 10 = 100 exactly, but 1e-8 has 8 decimals.
-    p.posts.principal!.weights = { morality: 9.9e-7, ability: 1e-8, diligence: 24.99999899, achievement: 65, integrity: 10 };
+    p.posts.principal!.weights = {
+      morality: 9.9e-7,
+      ability: 1e-8,
+      diligence: 24.99999899,
+      achievement: 65,
+      integrity: 10,
+    };
     p.raterGroups.superior!.weight = 0.2999999;
     p.raterGroups.peer!.weight = 0.3000001;
     const parsed = PolicySchema.safeParse(p);
@@ -39,7 +52,13 @@ describe("policy weights (spec 3 and 7)", () => {
     expect(pointers).toContain("/raterGroups/superior/weight");
     expect(pointers).not.toContain("/raterGroups"); // the group sum is still exactly 1
     const ok = base();
-    ok.posts.principal!.weights = { morality: 0.250001, ability: 0.199999, diligence: 0.15, achievement: 0.3, integrity: 0.1 };
+    ok.posts.principal!.weights = {
+      morality: 0.250001,
+      ability: 0.199999,
+      diligence: 0.15,
+      achievement: 0.3,
+      integrity: 0.1,
+    };
     expect(PolicySchema.safeParse(ok).success).toBe(true);
   });
 
@@ -62,7 +81,14 @@ describe("policy weights (spec 3 and 7)", () => {
     // Superior: one ballot 90/80/70/60/100 on the five dimensions: T = 22.5 + 16 + 10.5 + 18 + 10 = 77.
     // Peer 80, subordinate 70 (uniform), no service: S = (0.3 x 77 + 0.3 x 80 + 0.3 x 70) / 0.9 = 227 / 3.
     const rows = [
-      { ...ballots("A", "superior", [0])[0]!, morality: 90, ability: 80, diligence: 70, achievement: 60, integrity: 100 },
+      {
+        ...ballots("A", "superior", [0])[0]!,
+        morality: 90,
+        ability: 80,
+        diligence: 70,
+        achievement: 60,
+        integrity: 100,
+      },
       ...ballots("A", "peer", [80]),
       ...ballots("A", "subordinate", [70]),
     ];
@@ -75,7 +101,9 @@ describe("policy weights (spec 3 and 7)", () => {
 
 describe("canonical JSON and identity", () => {
   it("does not depend on key order, and changes with any value", async () => {
-    const reordered = Object.fromEntries(Object.entries(structuredClone(DEFAULT_POLICY)).reverse()) as typeof DEFAULT_POLICY;
+    const reordered = Object.fromEntries(
+      Object.entries(structuredClone(DEFAULT_POLICY)).reverse(),
+    ) as typeof DEFAULT_POLICY;
     reordered.scale = { levels: DEFAULT_POLICY.scale.levels, max: 100, min: 0 };
     expect(canonicalJson(reordered)).toBe(canonicalJson(DEFAULT_POLICY));
     const a = await policyIdentity(DEFAULT_POLICY);
@@ -87,6 +115,8 @@ describe("canonical JSON and identity", () => {
   });
 
   it("writes sorted keys without white space", () => {
-    expect(canonicalJson({ b: 1, a: [0.1, "x"], c: { z: null, y: true } })).toBe('{"a":[0.1,"x"],"b":1,"c":{"y":true,"z":null}}');
+    expect(canonicalJson({ b: 1, a: [0.1, "x"], c: { z: null, y: true } })).toBe(
+      '{"a":[0.1,"x"],"b":1,"c":{"y":true,"z":null}}',
+    );
   });
 });

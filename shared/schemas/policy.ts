@@ -5,14 +5,21 @@ import { add, cmp, parseDecimal, parseFraction, rat, ZERO, type Rational } from 
 /** A share or threshold: an exact fraction string such as "2/3", or a decimal. */
 export const FractionText = z
   .string()
-  .refine((s) => parseFraction(s) !== undefined, { message: "must be an exact fraction such as \"2/3\" | 须为分数，如 \"2/3\"" })
-  .meta({ description: "Exact fraction such as \"2/3\"", examples: ["2/3"] });
+  .refine((s) => parseFraction(s) !== undefined, {
+    message: 'must be an exact fraction such as "2/3" | 须为分数，如 "2/3"',
+  })
+  .meta({ description: 'Exact fraction such as "2/3"', examples: ["2/3"] });
 
-const Key = z.string().regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "a key: letters, digits, _ or - | 键名：字母、数字、_ 或 -");
+const Key = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_-]{0,63}$/, "a key: letters, digits, _ or - | 键名：字母、数字、_ 或 -");
 const Points = z.number().finite().nonnegative();
 
 const DimensionWeights = z.object(
-  Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().finite().min(0)])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>,
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.number().finite().min(0)])) as Record<
+    (typeof DIMENSIONS)[number],
+    z.ZodNumber
+  >,
 );
 
 export const PostCategory = z.object({
@@ -39,7 +46,11 @@ export const PolicySchema = z
     }),
     posts: z.record(Key, PostCategory),
     raterGroups: z.record(Key, RaterGroup),
-    trim: z.object({ minBallots: z.number().int().min(0), high: z.number().int().min(0), low: z.number().int().min(0) }),
+    trim: z.object({
+      minBallots: z.number().int().min(0),
+      high: z.number().int().min(0),
+      low: z.number().int().min(0),
+    }),
     minGroupBallotsToReport: z.number().int().min(0),
     bands: z.object({ excellent: Points, competent: Points, basic: Points }),
     voteRules: z.object({
@@ -79,11 +90,21 @@ export const PolicySchema = z
         });
       }
       for (const [d, w] of Object.entries(post.weights)) {
-        if (decimals(w) > 6) ctx.addIssue({ code: "custom", path: ["posts", key, "weights", d], message: "权重最多 6 位小数 | a weight has at most 6 decimals" });
+        if (decimals(w) > 6)
+          ctx.addIssue({
+            code: "custom",
+            path: ["posts", key, "weights", d],
+            message: "权重最多 6 位小数 | a weight has at most 6 decimals",
+          });
       }
     }
     for (const [key, group] of Object.entries(p.raterGroups)) {
-      if (decimals(group.weight) > 6) ctx.addIssue({ code: "custom", path: ["raterGroups", key, "weight"], message: "权重最多 6 位小数 | a weight has at most 6 decimals" });
+      if (decimals(group.weight) > 6)
+        ctx.addIssue({
+          code: "custom",
+          path: ["raterGroups", key, "weight"],
+          message: "权重最多 6 位小数 | a weight has at most 6 decimals",
+        });
     }
     const groupSum = sumDecimals(Object.values(p.raterGroups).map((g) => g.weight));
     if (!isWhole(groupSum)) {
@@ -93,19 +114,44 @@ export const PolicySchema = z
         message: `测评主体权重之和须恰为 1（或 100%），现为 ${fmt(groupSum)} | rater-group weights must sum to exactly 1 (or 100 %), got ${fmt(groupSum)}`,
       });
     }
-    if (Object.keys(p.posts).length === 0) ctx.addIssue({ code: "custom", path: ["posts"], message: "至少需要一个岗位类别 | at least one post category" });
-    if (Object.keys(p.raterGroups).length === 0) ctx.addIssue({ code: "custom", path: ["raterGroups"], message: "至少需要一个测评主体 | at least one rater group" });
-    if (p.scale.max <= p.scale.min) ctx.addIssue({ code: "custom", path: ["scale", "max"], message: "分值上限须大于下限 | scale max must exceed min" });
+    if (Object.keys(p.posts).length === 0)
+      ctx.addIssue({ code: "custom", path: ["posts"], message: "至少需要一个岗位类别 | at least one post category" });
+    if (Object.keys(p.raterGroups).length === 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["raterGroups"],
+        message: "至少需要一个测评主体 | at least one rater group",
+      });
+    if (p.scale.max <= p.scale.min)
+      ctx.addIssue({
+        code: "custom",
+        path: ["scale", "max"],
+        message: "分值上限须大于下限 | scale max must exceed min",
+      });
     for (const [label, pts] of Object.entries(p.scale.levels)) {
       if (pts < p.scale.min || pts > p.scale.max || decimals(pts) > 2)
-        ctx.addIssue({ code: "custom", path: ["scale", "levels", label], message: `等级「${label}」的分值须在量表范围内且最多两位小数 | level "${label}" must lie on the scale with at most 2 decimals` });
+        ctx.addIssue({
+          code: "custom",
+          path: ["scale", "levels", label],
+          message: `等级「${label}」的分值须在量表范围内且最多两位小数 | level "${label}" must lie on the scale with at most 2 decimals`,
+        });
     }
     if (!(p.bands.excellent >= p.bands.competent && p.bands.competent >= p.bands.basic))
-      ctx.addIssue({ code: "custom", path: ["bands"], message: "分档线须满足 优秀 ≥ 称职 ≥ 基本称职 | bands must satisfy excellent ≥ competent ≥ basic" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["bands"],
+        message: "分档线须满足 优秀 ≥ 称职 ≥ 基本称职 | bands must satisfy excellent ≥ competent ≥ basic",
+      });
     const share = parseFraction(p.excellentQuota.share);
-    if (share && cmp(share, rat(1)) > 0) ctx.addIssue({ code: "custom", path: ["excellentQuota", "share"], message: "优秀比例不能超过 1 | the excellent share cannot exceed 1" });
+    if (share && cmp(share, rat(1)) > 0)
+      ctx.addIssue({
+        code: "custom",
+        path: ["excellentQuota", "share"],
+        message: "优秀比例不能超过 1 | the excellent share cannot exceed 1",
+      });
     const quorum = parseFraction(p.quorum);
-    if (quorum && cmp(quorum, rat(1)) > 0) ctx.addIssue({ code: "custom", path: ["quorum"], message: "到会比例不能超过 1 | the quorum cannot exceed 1" });
+    if (quorum && cmp(quorum, rat(1)) > 0)
+      ctx.addIssue({ code: "custom", path: ["quorum"], message: "到会比例不能超过 1 | the quorum cannot exceed 1" });
   });
 
 export type Policy = z.output<typeof PolicySchema>;

@@ -30,8 +30,11 @@ export const IssueSchema = z.object({
 export type Issue = z.infer<typeof IssueSchema>;
 
 export const ReasonSchema = z.object({
-  rule: z.string().meta({ description: "competency | incompetent_share | excellent_eligibility | band | veto:<dimension> | disciplinary | quota | groups_renormalised | no_grade_votes | not_scored" }),
-  fraction: z.string().optional().meta({ description: "Counts as an exact fraction, e.g. \"20/30\"" }),
+  rule: z.string().meta({
+    description:
+      "competency | incompetent_share | excellent_eligibility | band | veto:<dimension> | disciplinary | quota | groups_renormalised | no_grade_votes | not_scored",
+  }),
+  fraction: z.string().optional().meta({ description: 'Counts as an exact fraction, e.g. "20/30"' }),
   percent: z.string().optional().meta({ description: "The share in percent, 2 decimals" }),
   value: z.number().optional(),
   threshold: z.string().optional(),
@@ -40,7 +43,9 @@ export const ReasonSchema = z.object({
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
-const DimensionScores = z.object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.number()])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>);
+const DimensionScores = z.object(
+  Object.fromEntries(DIMENSIONS.map((d) => [d, z.number()])) as Record<(typeof DIMENSIONS)[number], z.ZodNumber>,
+);
 
 export const GroupSummarySchema = z.union([
   z.object({ ballots: z.number().int(), kept: z.number(), mean: z.number() }),
@@ -69,7 +74,9 @@ export const CadreResultSchema = z.object({
   compositeExact: z.string().nullable(),
   dimensions: DimensionScores.nullable(),
   dimensionsExact: z
-    .object(Object.fromEntries(DIMENSIONS.map((d) => [d, z.string()])) as Record<(typeof DIMENSIONS)[number], z.ZodString>)
+    .object(
+      Object.fromEntries(DIMENSIONS.map((d) => [d, z.string()])) as Record<(typeof DIMENSIONS)[number], z.ZodString>,
+    )
     .nullable()
     .meta({ description: "D(d) as exact fractions in lowest terms, so a sheet can recompute the composite" }),
   groups: z.record(z.string(), GroupSummarySchema),

@@ -10,7 +10,16 @@ let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
   });
 });
 afterAll(async () => {
@@ -42,8 +51,18 @@ describe("stand-in in a browser page", () => {
       const standin = K.installStandin(window);
       const info = await (window as unknown as { Office: { onReady(): Promise<{ host: string }> } }).Office.onReady();
       await K.excel.createAssessmentSkeleton(K.DEFAULT_POLICY, "zh-CN");
-      return { host: info.host, sheets: standin.inspect.sheetNames(), header: standin.inspect.values("干部名单")[0], syncs: standin.inspect.stats().syncs };
+      return {
+        host: info.host,
+        sheets: standin.inspect.sheetNames(),
+        header: standin.inspect.values("干部名单")[0],
+        syncs: standin.inspect.stats().syncs,
+      };
     });
-    expect(out).toEqual({ host: "Excel", sheets: ["Sheet1", "干部名单", "测评票", "说明 Instructions"], header: ["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"], syncs: 2 });
+    expect(out).toEqual({
+      host: "Excel",
+      sheets: ["Sheet1", "干部名单", "测评票", "说明 Instructions"],
+      header: ["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"],
+      syncs: 2,
+    });
   });
 });

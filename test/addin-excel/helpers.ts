@@ -5,7 +5,14 @@ export function freshStandin(options: Parameters<typeof installStandin>[1] = {})
   return installStandin(globalThis, options);
 }
 
-type Ctx = { workbook: { worksheets: { getItem(n: string): { getRangeByIndexes(r: number, c: number, nr: number, nc: number): { values: unknown } }; add(n: string): unknown } } };
+type Ctx = {
+  workbook: {
+    worksheets: {
+      getItem(n: string): { getRangeByIndexes(r: number, c: number, nr: number, nc: number): { values: unknown } };
+      add(n: string): unknown;
+    };
+  };
+};
 
 /** Writes rows at A1 (or a 1-based row) of a sheet, creating it if needed: what a user typing or pasting does. */
 export async function typeInto(standin: Standin, sheet: string, rows: unknown[][], firstRow = 1): Promise<void> {
@@ -17,7 +24,8 @@ export async function typeInto(standin: Standin, sheet: string, rows: unknown[][
     // Pasting a large block goes in pieces, as the real cap would force too.
     for (let start = 0; start < grid.length; start += 2_000) {
       const part = grid.slice(start, start + 2_000);
-      ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(firstRow - 1 + start, 0, part.length, width).values = part;
+      ctx.workbook.worksheets.getItem(sheet).getRangeByIndexes(firstRow - 1 + start, 0, part.length, width).values =
+        part;
       await (context as { sync(): Promise<void> }).sync();
     }
   });

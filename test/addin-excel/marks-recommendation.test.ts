@@ -1,6 +1,14 @@
 /** Marking invalid cells, jumping to them, and the 民主推荐 sheets. */
 import { beforeEach, describe, expect, it } from "vitest";
-import { markIssues, readAssessment, readRecommendationBallots, selectCell, writeRecommendationResult, writeRecommendationTemplate, SheetExistsError } from "../../addin/excel/index.ts";
+import {
+  markIssues,
+  readAssessment,
+  readRecommendationBallots,
+  selectCell,
+  writeRecommendationResult,
+  writeRecommendationTemplate,
+  SheetExistsError,
+} from "../../addin/excel/index.ts";
 import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity, tallyRecommendation } from "../../shared/index.ts";
 import type { Standin } from "../../addin/standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
@@ -12,9 +20,22 @@ beforeEach(() => {
 
 describe("markIssues and selectCell", () => {
   beforeEach(async () => {
-    await typeInto(s, "干部名单", [["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"], ["C1", "张三", "组织部", "党政正职"]]);
+    await typeInto(s, "干部名单", [
+      ["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"],
+      ["C1", "张三", "组织部", "党政正职"],
+    ]);
     await typeInto(s, "测评票", [
-      ["票号 ballotId", "测评主体 raterGroup", "编号 cadreId", "德 morality", "能 ability", "勤 diligence", "绩 achievement", "廉 integrity", "等次 gradeVote"],
+      [
+        "票号 ballotId",
+        "测评主体 raterGroup",
+        "编号 cadreId",
+        "德 morality",
+        "能 ability",
+        "勤 diligence",
+        "绩 achievement",
+        "廉 integrity",
+        "等次 gradeVote",
+      ],
       ["B1", "上级领导", "C1", 90, 90, 90, 90, 101, "优秀"],
       ["B2", "上级领导", "C9", 90, 90, 90, 90, 90, ""],
     ]);
@@ -63,7 +84,17 @@ describe("民主推荐", () => {
 
   it("reads ballots back with their rows, keeps blank ballots, and writes the tally", async () => {
     await writeRecommendationTemplate(["甲", "乙", "丙"], 2, "zh-CN");
-    await typeInto(s, "民主推荐", [["1", "甲", "乙"], ["2", "甲", ""], ["3", "", ""], ["4", "甲", "甲"]], 4);
+    await typeInto(
+      s,
+      "民主推荐",
+      [
+        ["1", "甲", "乙"],
+        ["2", "甲", ""],
+        ["3", "", ""],
+        ["4", "甲", "甲"],
+      ],
+      4,
+    );
     const read = await readRecommendationBallots();
     expect(read).toEqual({
       candidates: ["甲", "乙", "丙"],
@@ -77,7 +108,13 @@ describe("民主推荐", () => {
     });
     // 9 of 10 attend: 9 x 5 = 45 >= 40, valid. Valid ballots 2 (rows 6 blank, 7 repeats a name).
     // 甲 2/2 qualifies (2 x 2 > 2), 乙 1/2 does not (1 x 2 = 2, not more).
-    const tally = tallyRecommendation(DEFAULT_POLICY, { expected: 10, attendees: 9, vacancies: read.vacancies, candidates: read.candidates, ballots: read.ballots });
+    const tally = tallyRecommendation(DEFAULT_POLICY, {
+      expected: 10,
+      attendees: 9,
+      vacancies: read.vacancies,
+      candidates: read.candidates,
+      ballots: read.ballots,
+    });
     await writeRecommendationResult(tally, "zh-CN");
     const out = s.inspect.values("推荐结果");
     expect(out[2]!.slice(0, 6)).toEqual(["推荐票 ballots", 4, "有效 valid", 2, "无效 invalid", 2]);

@@ -14,7 +14,15 @@ function mockWorkbook(sheets: Record<string, Grid>) {
   const created: OfficeMockObject[] = [];
   const track = (m: OfficeMockObject) => (created.push(m), m);
   const range = (values: Grid, row: number, col: number) =>
-    track(new OfficeMockObject({ values, rowIndex: row, columnIndex: col, rowCount: values.length, columnCount: values[0]?.length ?? 0 }));
+    track(
+      new OfficeMockObject({
+        values,
+        rowIndex: row,
+        columnIndex: col,
+        rowCount: values.length,
+        columnCount: values[0]?.length ?? 0,
+      }),
+    );
   const sheet = (name: string) => {
     const data = sheets[name];
     const ws = track(
@@ -24,7 +32,12 @@ function mockWorkbook(sheets: Record<string, Grid>) {
               name,
               isNullObject: false,
               getUsedRange: () => range(data, 0, 0),
-              getRangeByIndexes: (r: number, c: number, nr: number, nc: number) => range(data.slice(r, r + nr).map((row) => row.slice(c, c + nc)), r, c),
+              getRangeByIndexes: (r: number, c: number, nr: number, nc: number) =>
+                range(
+                  data.slice(r, r + nr).map((row) => row.slice(c, c + nc)),
+                  r,
+                  c,
+                ),
             }
           : { name, isNullObject: true },
       ),
@@ -38,7 +51,9 @@ function mockWorkbook(sheets: Record<string, Grid>) {
     for (const m of created) await m.sync();
   });
   context.sync = sync;
-  (globalThis as unknown as { Excel: unknown }).Excel = { run: async <T>(batch: (c: unknown) => Promise<T>) => batch(context) };
+  (globalThis as unknown as { Excel: unknown }).Excel = {
+    run: async <T>(batch: (c: unknown) => Promise<T>) => batch(context),
+  };
   return { sync };
 }
 
@@ -46,7 +61,19 @@ function mockWorkbook(sheets: Record<string, Grid>) {
 function workbook(cadres: number): Record<string, Grid> {
   const groups = ["上级领导", "同级", "下级", "服务对象"];
   const cadreRows: Grid = [["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"]];
-  const ballotRows: Grid = [["票号 ballotId", "测评主体 raterGroup", "编号 cadreId", "德 morality", "能 ability", "勤 diligence", "绩 achievement", "廉 integrity", "等次 gradeVote"]];
+  const ballotRows: Grid = [
+    [
+      "票号 ballotId",
+      "测评主体 raterGroup",
+      "编号 cadreId",
+      "德 morality",
+      "能 ability",
+      "勤 diligence",
+      "绩 achievement",
+      "廉 integrity",
+      "等次 gradeVote",
+    ],
+  ];
   for (let c = 0; c < cadres; c++) {
     cadreRows.push([`C${c}`, `干部${c}`, "办公室", c % 2 ? "党政正职" : "一般干部"]);
     for (let b = 0; b < 50; b++) ballotRows.push([`B${b}`, groups[b % 4]!, `C${c}`, 80, 80, 80, 80, 80, "称职"]);

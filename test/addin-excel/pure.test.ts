@@ -1,6 +1,14 @@
 /** Pure planning: chunks under the 5 MB cap, header matching, rows with sheet row numbers, marks, names. */
 import { describe, expect, it } from "vitest";
-import { estimateRowBytes, jsonBytes, packIntoSyncs, planRowChunks, planWriteChunks, PAYLOAD_BUDGET, splitForCells } from "../../addin/excel/chunks.ts";
+import {
+  estimateRowBytes,
+  jsonBytes,
+  packIntoSyncs,
+  planRowChunks,
+  planWriteChunks,
+  PAYLOAD_BUDGET,
+  splitForCells,
+} from "../../addin/excel/chunks.ts";
 import { fieldOfHeader } from "../../addin/excel/headers.ts";
 import { ballotRows, cadreRows } from "../../addin/excel/rows.ts";
 import { KaopingExcelError } from "../../addin/excel/errors.ts";
@@ -34,13 +42,19 @@ describe("chunk planning under Excel on the web's 5 MB cap", () => {
   });
 
   it("estimates bytes per row with a margin above the sample's average", () => {
-    const sample = [["a", 1], ["bb", 2]]; // [["a",1],["bb",2]] is 18 bytes -> 9 per row
+    const sample = [
+      ["a", 1],
+      ["bb", 2],
+    ]; // [["a",1],["bb",2]] is 18 bytes -> 9 per row
     expect(estimateRowBytes(sample)).toBe(30); // ceil(9 x 1.5) + 16
   });
 
   it("packs several sheets' chunks into as few syncs as fit", () => {
     const syncs = packIntoSyncs([{ bytes: 3e6 }, { bytes: 1e6 }, { bytes: 2e6 }, { bytes: 1e5 }]);
-    expect(syncs.map((s) => s.map((i) => i.bytes))).toEqual([[3e6, 1e6], [2e6, 1e5]]);
+    expect(syncs.map((s) => s.map((i) => i.bytes))).toEqual([
+      [3e6, 1e6],
+      [2e6, 1e5],
+    ]);
   });
 
   it("splits long text under Excel's 32,767-character cell limit without breaking a surrogate pair", () => {
@@ -62,7 +76,9 @@ describe("header matching", () => {
     ["等次（gradeVote）", "gradeVote"],
     ["备注 note", undefined],
   ])("%s -> %s", (header, key) => {
-    expect(fieldOfHeader(header, { cadreId: "编号", raterGroup: "测评主体", morality: "德", gradeVote: "等次" })).toBe(key);
+    expect(fieldOfHeader(header, { cadreId: "编号", raterGroup: "测评主体", morality: "德", gradeVote: "等次" })).toBe(
+      key,
+    );
   });
 
   it("keeps sheet row numbers past a title line and blank rows, in any column order", () => {
@@ -72,20 +88,60 @@ describe("header matching", () => {
       columnIndex: 0,
       values: [
         ["2026 年度测评", "", "", "", "", "", "", "", ""],
-        ["cadreId", "ballotId", "raterGroup", "integrity", "achievement", "diligence", "ability", "morality", "gradeVote"],
+        [
+          "cadreId",
+          "ballotId",
+          "raterGroup",
+          "integrity",
+          "achievement",
+          "diligence",
+          "ability",
+          "morality",
+          "gradeVote",
+        ],
         ["C1", 7, "peer", 90, 85, 80, 75, "好", "优秀"],
         ["", "", "", "", "", "", "", "", ""],
         ["C2", "8", "同级", "", 1, 2, 3, 4, ""],
       ],
     };
     expect(ballotRows(block)).toEqual([
-      { ballotId: 7, raterGroup: "peer", cadreId: "C1", integrity: 90, achievement: 85, diligence: 80, ability: 75, morality: "好", gradeVote: "优秀", row: 3 },
-      { ballotId: "8", raterGroup: "同级", cadreId: "C2", integrity: null, achievement: 1, diligence: 2, ability: 3, morality: 4, gradeVote: null, row: 5 },
+      {
+        ballotId: 7,
+        raterGroup: "peer",
+        cadreId: "C1",
+        integrity: 90,
+        achievement: 85,
+        diligence: 80,
+        ability: 75,
+        morality: "好",
+        gradeVote: "优秀",
+        row: 3,
+      },
+      {
+        ballotId: "8",
+        raterGroup: "同级",
+        cadreId: "C2",
+        integrity: null,
+        achievement: 1,
+        diligence: 2,
+        ability: 3,
+        morality: 4,
+        gradeVote: null,
+        row: 5,
+      },
     ]);
   });
 
   it("names missing columns in both languages", () => {
-    const block = { sheet: "干部名单", rowIndex: 0, columnIndex: 0, values: [["编号", "单位"], ["C1", "x"]] };
+    const block = {
+      sheet: "干部名单",
+      rowIndex: 0,
+      columnIndex: 0,
+      values: [
+        ["编号", "单位"],
+        ["C1", "x"],
+      ],
+    };
     try {
       cadreRows(block);
       expect.unreachable();
@@ -100,11 +156,23 @@ describe("header matching", () => {
 });
 
 describe("marks, names and validation formulas", () => {
-  const issue = (sheet: string, row: number, field: string) => ({ sheet, row, field, code: "out_of_range" as const, message: { "zh-CN": "", en: "" } });
+  const issue = (sheet: string, row: number, field: string) => ({
+    sheet,
+    row,
+    field,
+    code: "out_of_range" as const,
+    message: { "zh-CN": "", en: "" },
+  });
   it("marks one cell per issue, the whole row when the field has no column", () => {
     const columns = new Map([["测评票", { columns: new Map([["integrity", 7]]), width: 9 }]]);
-    const marks = planMarks([issue("测评票", 17, "integrity"), issue("测评票", 17, "integrity"), issue("测评票", 5, "row")], columns);
-    expect(marks).toEqual([{ sheet: "测评票", address: "H17" }, { sheet: "测评票", address: "A5:I5" }]);
+    const marks = planMarks(
+      [issue("测评票", 17, "integrity"), issue("测评票", 17, "integrity"), issue("测评票", 5, "row")],
+      columns,
+    );
+    expect(marks).toEqual([
+      { sheet: "测评票", address: "H17" },
+      { sheet: "测评票", address: "A5:I5" },
+    ]);
     expect(decodeMarks(encodeMarks(marks))).toEqual(marks);
   });
 
@@ -120,7 +188,13 @@ describe("marks, names and validation formulas", () => {
     expect(spec.rule).toEqual({
       custom: { formula: '=OR(AND(ISNUMBER(D2),D2>=0,D2<=100),D2="好",D2="较好",D2="一般",D2="较差",D2="差")' },
     });
-    const many = { ...DEFAULT_POLICY, scale: { ...DEFAULT_POLICY.scale, levels: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`等级${i}`, i])) } };
+    const many = {
+      ...DEFAULT_POLICY,
+      scale: {
+        ...DEFAULT_POLICY.scale,
+        levels: Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`等级${i}`, i])),
+      },
+    };
     const fallback = scoreValidation(many, "D2");
     expect(fallback.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: "Between" } });
     expect(fallback.prompt.message).toContain("等级0=0");

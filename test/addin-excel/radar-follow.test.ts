@@ -10,7 +10,12 @@ const five = (x: number) => [x, x, x, x, x];
 
 beforeEach(async () => {
   s = freshStandin();
-  await typeInto(s, "干部名单", [["编号", "姓名", "单位", "岗位类别"], ["C1", "张三", "一处", "党政正职"], ["C2", "李四", "一处", "一般干部"], ["C3", "王五", "二处", "一般干部"]]);
+  await typeInto(s, "干部名单", [
+    ["编号", "姓名", "单位", "岗位类别"],
+    ["C1", "张三", "一处", "党政正职"],
+    ["C2", "李四", "一处", "一般干部"],
+    ["C3", "王五", "二处", "一般干部"],
+  ]);
   await typeInto(s, "测评票", [
     ["票号", "测评主体", "编号", "德", "能", "勤", "绩", "廉", "等次"],
     ["S1", "上级领导", "C1", ...five(90), "优秀"],
@@ -44,7 +49,11 @@ describe("the radar chart follows the selected row", () => {
     for (const address of ["A1", "D4", "AG1", "AG5"]) await s.inspect.userSelect("考核结果", address);
     expect(radarId()).toBe("C2");
     await s.Excel.run(async (context) => {
-      (context as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } } }).workbook.worksheets.getItem("考核结果").getRange("AG1").values = [["C3"]];
+      (
+        context as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } } }
+      ).workbook.worksheets
+        .getItem("考核结果")
+        .getRange("AG1").values = [["C3"]];
     });
     expect(radarId()).toBe("C3");
     // The dimension cells still look up whatever id is typed.

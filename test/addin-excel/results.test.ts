@@ -18,7 +18,13 @@ beforeEach(async () => {
     ["C3", "王五", "宣传部", "一般干部"],
     ["C4", "赵六", "宣传部", "党政正职"],
   ]);
-  const b = (id: string, group: string, cadre: string, scores: number[], vote = "") => [id, group, cadre, ...scores, vote];
+  const b = (id: string, group: string, cadre: string, scores: number[], vote = "") => [
+    id,
+    group,
+    cadre,
+    ...scores,
+    vote,
+  ];
   await typeInto(s, "测评票", [
     ["票号", "测评主体", "编号", "德", "能", "勤", "绩", "廉", "等次"],
     ...[1, 2, 3].map((i) => b(`S${i}`, "上级领导", "C1", [90, 80, 90, 80, 100], "优秀")),
@@ -49,10 +55,110 @@ beforeEach(async () => {
  * Ranks by S: C2 95, C1 83, C3 70, C4 50. In post: 党政正职 C1 then C4; 一般干部 C2 then C3.
  */
 const EXPECTED: Record<string, (string | number)[]> = {
-  C1: [2, 1, "C1", "张三", "组织部", "党政正职", 83, 85, 80, 85, 80, 90, 86, 80, "", "", 4, 2, 0, 0, 0, 6, 4 / 6, 1, 0, "称职", "胜任现职"],
-  C2: [1, 1, "C2", "李四", "组织部", "一般干部", 95, ...five(95), 95, 95, "", "", 6, 0, 0, 0, 0, 6, 1, 1, 0, "优秀", "胜任现职"],
-  C3: [3, 2, "C3", "王五", "宣传部", "一般干部", 70, ...five(70), 70, "", "", "不公开 withheld", 0, 1, 0, 0, 4, 5, 0, 1 / 5, 0, "基本称职", "不胜任现职"],
-  C4: [4, 2, "C4", "赵六", "宣传部", "党政正职", 50, ...five(50), 50, "", "", "", 0, 0, 0, 3, 0, 3, 0, 0, 1, "不称职", "不胜任现职"],
+  C1: [
+    2,
+    1,
+    "C1",
+    "张三",
+    "组织部",
+    "党政正职",
+    83,
+    85,
+    80,
+    85,
+    80,
+    90,
+    86,
+    80,
+    "",
+    "",
+    4,
+    2,
+    0,
+    0,
+    0,
+    6,
+    4 / 6,
+    1,
+    0,
+    "称职",
+    "胜任现职",
+  ],
+  C2: [
+    1,
+    1,
+    "C2",
+    "李四",
+    "组织部",
+    "一般干部",
+    95,
+    ...five(95),
+    95,
+    95,
+    "",
+    "",
+    6,
+    0,
+    0,
+    0,
+    0,
+    6,
+    1,
+    1,
+    0,
+    "优秀",
+    "胜任现职",
+  ],
+  C3: [
+    3,
+    2,
+    "C3",
+    "王五",
+    "宣传部",
+    "一般干部",
+    70,
+    ...five(70),
+    70,
+    "",
+    "",
+    "不公开 withheld",
+    0,
+    1,
+    0,
+    0,
+    4,
+    5,
+    0,
+    1 / 5,
+    0,
+    "基本称职",
+    "不胜任现职",
+  ],
+  C4: [
+    4,
+    2,
+    "C4",
+    "赵六",
+    "宣传部",
+    "党政正职",
+    50,
+    ...five(50),
+    50,
+    "",
+    "",
+    "",
+    0,
+    0,
+    0,
+    3,
+    0,
+    3,
+    0,
+    0,
+    1,
+    "不称职",
+    "不胜任现职",
+  ],
 };
 const REVIEW: Record<string, string> = { C1: "否", C2: "否", C3: "是", C4: "是" };
 
@@ -63,7 +169,15 @@ describe("writeResults", () => {
     expect(sheet[1]![0]).toBe(`方案 policy: default · 版本 version 1 · sha256 ${result.policy.sha256}`);
     expect(String(sheet[2]![0])).toContain("暂定（离线）provisional (offline)");
     const header = sheet[3]!.slice(0, 30);
-    expect(header.slice(0, 7)).toEqual(["排名 rank", "岗位内排名 rankInPost", "编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post", "综合得分 composite"]);
+    expect(header.slice(0, 7)).toEqual([
+      "排名 rank",
+      "岗位内排名 rankInPost",
+      "编号 cadreId",
+      "姓名 name",
+      "单位 unit",
+      "岗位类别 post",
+      "综合得分 composite",
+    ]);
     expect(header.slice(12, 16)).toEqual(["上级领导 superior", "同级 peer", "下级 subordinate", "服务对象 service"]);
     expect(header[25]).toBe("建议等次 proposed grade");
     for (const [i, id] of ["C1", "C2", "C3", "C4"].entries()) {
@@ -99,7 +213,10 @@ describe("writeResults", () => {
       ["Radar", "AF2:AG6", undefined],
       ["BarClustered", "G4:G8", "D5:D8"],
     ]);
-    const block = s.inspect.formulas("考核结果").slice(0, 6).map((r) => r.slice(31, 33));
+    const block = s.inspect
+      .formulas("考核结果")
+      .slice(0, 6)
+      .map((r) => r.slice(31, 33));
     expect(block[0]).toEqual(["雷达图：输入编号 radar: cadre id", "C1"]);
     expect(block[1]).toEqual(["德 morality", "=IFERROR(INDEX($H$5:$H$8,MATCH($AG$1,$C$5:$C$8,0)),0)"]);
     expect(block[5]).toEqual(["廉 integrity", "=IFERROR(INDEX($L$5:$L$8,MATCH($AG$1,$C$5:$C$8,0)),0)"]);
@@ -117,10 +234,16 @@ describe("writeResults", () => {
   });
 
   it("splits a large result over cells under 32,767 characters and stays under the payload cap", async () => {
-    const big: AssessmentResult = { ...result, cadres: Array.from({ length: 3_000 }, (_, i) => ({ ...result.cadres[0]!, cadreId: `X${i}` })) };
+    const big: AssessmentResult = {
+      ...result,
+      cadres: Array.from({ length: 3_000 }, (_, i) => ({ ...result.cadres[0]!, cadreId: `X${i}` })),
+    };
     s.inspect.resetStats();
     await writeResults(big, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
-    const cells = s.inspect.values("_kaoping").slice(2).map((r) => String(r[0]));
+    const cells = s.inspect
+      .values("_kaoping")
+      .slice(2)
+      .map((r) => String(r[0]));
     expect(cells.length).toBeGreaterThan(10);
     expect(cells.every((c) => c.length <= 32_767)).toBe(true);
     expect(s.inspect.stats().maxRequestBytes).toBeLessThan(5 * 1024 * 1024);
@@ -128,8 +251,14 @@ describe("writeResults", () => {
   });
 
   it("writes a pulled sheet under a new unique name with the same table", async () => {
-    const name = await writePulledSheet({ id: "sheet-1", unit: "组织部", period: "2026", policy: result.policy, result }, "zh-CN");
-    const again = await writePulledSheet({ id: "sheet-1", unit: "组织部", period: "2026", policy: result.policy, result }, "zh-CN");
+    const name = await writePulledSheet(
+      { id: "sheet-1", unit: "组织部", period: "2026", policy: result.policy, result },
+      "zh-CN",
+    );
+    const again = await writePulledSheet(
+      { id: "sheet-1", unit: "组织部", period: "2026", policy: result.policy, result },
+      "zh-CN",
+    );
     expect([name, again]).toEqual(["拉取 2026 组织部", "拉取 2026 组织部 (2)"]);
     const sheet = s.inspect.values(name);
     expect(String(sheet[0]![0])).toContain("sheet-1");

@@ -40,7 +40,9 @@ describe("stand-in", () => {
     await expect(
       s.Excel.run(async (context) => {
         const ctx = context as AnyCtx;
-        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A100").values = Array.from({ length: 100 }, () => ["0123456789"]);
+        ctx.workbook.worksheets.getItem("Sheet1").getRange("A1:A100").values = Array.from({ length: 100 }, () => [
+          "0123456789",
+        ]);
         await ctx.sync();
       }),
     ).rejects.toMatchObject({ code: "RequestPayloadSizeLimitExceeded" });

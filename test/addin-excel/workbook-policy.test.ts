@@ -1,8 +1,22 @@
 /** The policy is bound to the workbook: stored in _kaoping at 新建考核 and used by every later step, on any computer. */
 import { beforeEach, describe, expect, it } from "vitest";
 import * as excel from "../../addin/excel/index.ts";
-import { createAssessmentSkeleton, readAssessment, readStoredResult, readWorkbookPolicy, writeResults, writeWorkbookPolicy } from "../../addin/excel/index.ts";
-import { DEFAULT_POLICIES, DEFAULT_POLICY, policyIdentity, score, scoreWithIdentity, type Policy } from "../../shared/index.ts";
+import {
+  createAssessmentSkeleton,
+  readAssessment,
+  readStoredResult,
+  readWorkbookPolicy,
+  writeResults,
+  writeWorkbookPolicy,
+} from "../../addin/excel/index.ts";
+import {
+  DEFAULT_POLICIES,
+  DEFAULT_POLICY,
+  policyIdentity,
+  score,
+  scoreWithIdentity,
+  type Policy,
+} from "../../shared/index.ts";
 import { createRuntime } from "../../addin/api/runtime.ts";
 import { memoryStore } from "../../addin/api/settings.ts";
 import { saveCachedPolicy } from "../../addin/api/policy-cache.ts";
@@ -24,7 +38,14 @@ const civil = DEFAULT_POLICIES.find((p) => p.id === "civil-servant")!;
 function paneOn(store = memoryStore(), lang: Lang = "zh-CN") {
   const notices: (string | null)[] = [];
   const rt = createRuntime(store);
-  const ctx: PaneContext = { lang, excel: excel as ExcelPort, rt, lastResult: null, notice: (m) => void notices.push(m), run: async () => undefined };
+  const ctx: PaneContext = {
+    lang,
+    excel: excel as ExcelPort,
+    rt,
+    lastResult: null,
+    notice: (m) => void notices.push(m),
+    run: async () => undefined,
+  };
   return { ctx, rt, notices };
 }
 
@@ -38,8 +59,14 @@ describe("writeWorkbookPolicy / readWorkbookPolicy", () => {
     expect(s.inspect.cell("_kaoping", "E1")?.value).toBe("kaoping-policy v1");
     expect(s.inspect.cell("_kaoping", "E2")?.value).toBe(3); // 70,000+ characters in pieces of 30,000
     // Scoring afterwards writes column A and leaves the policy alone.
-    await typeInto(s, "干部名单", [["编号", "姓名", "单位", "岗位类别"], ["C1", "张三", "一处", "党政正职"]]);
-    await typeInto(s, "测评票", [["票号", "测评主体", "编号", "德", "能", "勤", "绩", "廉", "等次"], ["B1", "上级领导", "C1", 90, 90, 90, 90, 90, "优秀"]]);
+    await typeInto(s, "干部名单", [
+      ["编号", "姓名", "单位", "岗位类别"],
+      ["C1", "张三", "一处", "党政正职"],
+    ]);
+    await typeInto(s, "测评票", [
+      ["票号", "测评主体", "编号", "德", "能", "勤", "绩", "廉", "等次"],
+      ["B1", "上级领导", "C1", 90, 90, 90, 90, 90, "优秀"],
+    ]);
     const result = scoreWithIdentity(big, identity, await readAssessment());
     await writeResults(result, big, { lang: "zh-CN", offline: false });
     expect(await readWorkbookPolicy()).toEqual({ policy: big, identity, published: false });
@@ -48,11 +75,22 @@ describe("writeWorkbookPolicy / readWorkbookPolicy", () => {
 
   it("reads null from a workbook made before policies were stored, and names a damaged one in both languages", async () => {
     expect(await readWorkbookPolicy()).toBeNull();
-    await writeWorkbookPolicy({ policy: DEFAULT_POLICY, identity: await policyIdentity(DEFAULT_POLICY), published: true });
-    await s.Excel.run(async (context) => {
-      (context as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } } }).workbook.worksheets.getItem("_kaoping").getRange("E3").values = [["{not json"]];
+    await writeWorkbookPolicy({
+      policy: DEFAULT_POLICY,
+      identity: await policyIdentity(DEFAULT_POLICY),
+      published: true,
     });
-    await expect(readWorkbookPolicy()).rejects.toMatchObject({ code: "stored_policy_invalid", bilingual: { "zh-CN": expect.stringContaining("已损坏"), en: expect.stringContaining("damaged") } });
+    await s.Excel.run(async (context) => {
+      (
+        context as { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } } }
+      ).workbook.worksheets
+        .getItem("_kaoping")
+        .getRange("E3").values = [["{not json"]];
+    });
+    await expect(readWorkbookPolicy()).rejects.toMatchObject({
+      code: "stored_policy_invalid",
+      bilingual: { "zh-CN": expect.stringContaining("已损坏"), en: expect.stringContaining("damaged") },
+    });
   });
 });
 
@@ -62,10 +100,28 @@ describe("the workbook's policy wins on every computer", () => {
   async function civilWorkbook() {
     await createAssessmentSkeleton(civil, "zh-CN");
     await writeWorkbookPolicy({ policy: civil, identity: await policyIdentity(civil), published: false });
-    await typeInto(s, "干部名单", [["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"], ...[1, 2, 3, 4].map((i) => [`C${i}`, `干部${i}`, "一处", "党政正职"])]);
+    await typeInto(s, "干部名单", [
+      ["编号 cadreId", "姓名 name", "单位 unit", "岗位类别 post"],
+      ...[1, 2, 3, 4].map((i) => [`C${i}`, `干部${i}`, "一处", "党政正职"]),
+    ]);
     const ballots: unknown[][] = [];
-    for (let i = 1; i <= 4; i++) for (let k = 1; k <= 3; k++) ballots.push([`B${k}`, "上级领导", `C${i}`, 90 + i, 90 + i, 90 + i, 90 + i, 90 + i, "优秀"]);
-    await typeInto(s, "测评票", [["票号 ballotId", "测评主体 raterGroup", "编号 cadreId", "德 morality", "能 ability", "勤 diligence", "绩 achievement", "廉 integrity", "等次 gradeVote"], ...ballots]);
+    for (let i = 1; i <= 4; i++)
+      for (let k = 1; k <= 3; k++)
+        ballots.push([`B${k}`, "上级领导", `C${i}`, 90 + i, 90 + i, 90 + i, 90 + i, 90 + i, "优秀"]);
+    await typeInto(s, "测评票", [
+      [
+        "票号 ballotId",
+        "测评主体 raterGroup",
+        "编号 cadreId",
+        "德 morality",
+        "能 ability",
+        "勤 diligence",
+        "绩 achievement",
+        "廉 integrity",
+        "等次 gradeVote",
+      ],
+      ...ballots,
+    ]);
   }
 
   it("a fresh pane (empty cache) scores with the workbook's civil-servant policy, not the built-in default", async () => {
@@ -78,7 +134,9 @@ describe("the workbook's policy wins on every computer", () => {
     expect(result.cadres.filter((c) => c.grade === "excellent")).toEqual([]);
     // The shared runtime (custom functions, cloud verdicts) uses it too, and the pane says the workbook wins.
     expect(rt.policy().policy.id).toBe("civil-servant");
-    expect(notices.at(-1)).toBe("本工作簿绑定方案 civil-servant v1，与本机所选方案 default v1 不同；以工作簿的方案为准");
+    expect(notices.at(-1)).toBe(
+      "本工作簿绑定方案 civil-servant v1，与本机所选方案 default v1 不同；以工作簿的方案为准",
+    );
   });
 
   it("says nothing when this computer chose the same policy; says so in English when Office is English", async () => {
@@ -90,7 +148,9 @@ describe("the workbook's policy wins on every computer", () => {
     expect(a.notices).toEqual([null]);
     const b = paneOn(memoryStore(), "en");
     await activePolicy(b.ctx);
-    expect(b.notices).toEqual(["This workbook is bound to policy civil-servant v1, not default v1 chosen on this computer; the workbook's policy is used"]);
+    expect(b.notices).toEqual([
+      "This workbook is bound to policy civil-servant v1, not default v1 chosen on this computer; the workbook's policy is used",
+    ]);
   });
 
   it("a workbook without a stored policy keeps today's behaviour: the cached choice", async () => {

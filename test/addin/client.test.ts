@@ -16,14 +16,22 @@ const problem = {
   title: "Invalid request",
   status: 400,
   message: { "zh-CN": "请求有 1 处错误", en: "The request has 1 error" },
-  errors: [{ pointer: "/items/0/excellent", path: ["items", 0, "excellent"], message: { "zh-CN": "不能小于 0", en: "must be at least 0" } }],
+  errors: [
+    {
+      pointer: "/items/0/excellent",
+      path: ["items", 0, "excellent"],
+      message: { "zh-CN": "不能小于 0", en: "must be at least 0" },
+    },
+  ],
 };
 
 describe("ApiClient", () => {
   it("turns problem+json into a typed error carrying the bilingual message and field paths", async () => {
     server = await startStubServer(() => ({ status: 400, body: problem, type: "application/problem+json" }));
     const client = new ApiClient({ baseUrl: server.url, token: "abc" });
-    const error = await client.verdict({ items: [{ excellent: -1, competent: 0, basic: 0, incompetent: 0 }] }).catch((e: unknown) => e);
+    const error = await client
+      .verdict({ items: [{ excellent: -1, competent: 0, basic: 0, incompetent: 0 }] })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
     expect(e.kind).toBe("problem");
@@ -62,9 +70,18 @@ describe("ApiClient", () => {
   });
 
   it("sends the Idempotency-Key header and query parameters", async () => {
-    server = await startStubServer(({ path }) => (path.startsWith("/api/sheets?") ? { status: 200, body: { items: [] } } : { status: 201, body: { id: "S1" } }));
+    server = await startStubServer(({ path }) =>
+      path.startsWith("/api/sheets?") ? { status: 200, body: { items: [] } } : { status: 201, body: { id: "S1" } },
+    );
     const client = new ApiClient({ baseUrl: server.url + "/api/" }); // the API root works as well as the host
-    await client.submitSheet({ unit: "一处", period: "2026", result: { policy: { id: "default", version: 1, sha256: "0".repeat(64) }, cadres: [], issues: [] } }, "key-1");
+    await client.submitSheet(
+      {
+        unit: "一处",
+        period: "2026",
+        result: { policy: { id: "default", version: 1, sha256: "0".repeat(64) }, cadres: [], issues: [] },
+      },
+      "key-1",
+    );
     await client.listSheets({ unit: "一处", period: "2026" });
     expect(server.requests[0]!.headers["idempotency-key"]).toBe("key-1");
     expect(server.requests[1]!.path).toBe("/api/sheets?unit=%E4%B8%80%E5%A4%84&period=2026");
@@ -77,7 +94,10 @@ describe("settings and token", () => {
     expect(readSettings(store, { apiBase: "http://127.0.0.1:7071/" }).apiBase).toBe("http://127.0.0.1:7071");
     store.setItem("kaoping.apiBase", "https://kaoping.example.cn/");
     store.setItem("kaoping.token", "tok");
-    expect(readSettings(store, { apiBase: "http://127.0.0.1:7071" })).toEqual({ apiBase: "https://kaoping.example.cn", token: "tok" });
+    expect(readSettings(store, { apiBase: "http://127.0.0.1:7071" })).toEqual({
+      apiBase: "https://kaoping.example.cn",
+      token: "tok",
+    });
     saveSettings({ token: "" }, store);
     expect(readSettings(store).token).toBeNull();
   });

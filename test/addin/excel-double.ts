@@ -2,10 +2,14 @@
  * Stands in for addin/excel/index.ts inside the browser smoke test: hands out the page's
  * window.__excelData and records every call in window.__excelCalls.
  */
-type Win = { __excelCalls: { name: string; args: unknown[] }[]; __excelData: { assessment: unknown; workbookPolicy?: unknown; storedResult?: unknown } };
+type Win = {
+  __excelCalls: { name: string; args: unknown[] }[];
+  __excelData: { assessment: unknown; workbookPolicy?: unknown; storedResult?: unknown };
+};
 const win = globalThis as unknown as Win;
 win.__excelCalls ??= [];
-const record = (name: string, args: unknown[]) => void win.__excelCalls.push({ name, args: JSON.parse(JSON.stringify(args)) });
+const record = (name: string, args: unknown[]) =>
+  void win.__excelCalls.push({ name, args: JSON.parse(JSON.stringify(args)) });
 
 export const createAssessmentSkeleton = async (...args: unknown[]) => record("createAssessmentSkeleton", args);
 export const readAssessment = async () => (record("readAssessment", []), win.__excelData.assessment);

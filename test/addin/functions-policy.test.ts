@@ -12,7 +12,13 @@ const county: Policy = {
   id: "county",
   version: 3,
   title: "县级年度考核",
-  posts: { ...DEFAULT_POLICY.posts, principal: { ...DEFAULT_POLICY.posts.principal!, weights: { morality: 0.2, ability: 0.2, diligence: 0.2, achievement: 0.2, integrity: 0.2 } } },
+  posts: {
+    ...DEFAULT_POLICY.posts,
+    principal: {
+      ...DEFAULT_POLICY.posts.principal!,
+      weights: { morality: 0.2, ability: 0.2, diligence: 0.2, achievement: 0.2, integrity: 0.2 },
+    },
+  },
 };
 
 describe("custom functions follow the shared runtime's policy", () => {

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { DEFAULT_POLICY, checkQuorum, parseFraction, policyIdentity, verdictBatch, type VerdictItem } from "../../shared/index.ts";
+import {
+  DEFAULT_POLICY,
+  checkQuorum,
+  parseFraction,
+  policyIdentity,
+  verdictBatch,
+  type VerdictItem,
+} from "../../shared/index.ts";
 import { ApiClient } from "../../addin/api/client.ts";
 import { createRulesService } from "../../addin/api/rules.ts";
 import { createCustomFunctions } from "../../addin/functions/impl.ts";
@@ -17,7 +24,12 @@ afterEach(async () => {
 
 function functionsAgainst(url: string, timeoutMs = 5000, lang: Lang = "zh-CN") {
   const client = new ApiClient({ baseUrl: url, token: "t" });
-  const rules = createRulesService({ client, policy: () => ({ policy: DEFAULT_POLICY, published: false }), timeoutMs, windowMs: 10 });
+  const rules = createRulesService({
+    client,
+    policy: () => ({ policy: DEFAULT_POLICY, published: false }),
+    timeoutMs,
+    windowMs: 10,
+  });
   return { client, fns: createCustomFunctions({ rules, policy: () => DEFAULT_POLICY, lang: () => lang, fail }) };
 }
 
@@ -68,9 +80,13 @@ describe("KAOPING.QUORUM batching", () => {
     const identity = await policyIdentity(DEFAULT_POLICY);
     const threshold = parseFraction(DEFAULT_POLICY.quorum)!;
     server = await startStubServer(({ path, body }) => {
-      if (path !== "/api/rules/quorum/batch") return { status: 404, body: { type: "about:blank", title: "Not Found", status: 404 } };
+      if (path !== "/api/rules/quorum/batch")
+        return { status: 404, body: { type: "about:blank", title: "Not Found", status: 404 } };
       const items = (body as { items: { attendees: number; expected: number }[] }).items;
-      return { status: 200, body: { policy: identity, results: items.map((q) => checkQuorum(q.attendees, q.expected, threshold)) } };
+      return {
+        status: 200,
+        body: { policy: identity, results: items.map((q) => checkQuorum(q.attendees, q.expected, threshold)) },
+      };
     });
     const { fns } = functionsAgainst(server.url);
     const args = Array.from({ length: 1000 }, (_, k) => [30 + (k % 21), 50] as const);
@@ -88,9 +104,21 @@ describe("KAOPING.VERDICT and QUORUM never leave a cell busy", () => {
   it("settles every call with a provisional local verdict when the service never answers", async () => {
     server = await startStubServer(() => "hang");
     const { fns, client } = functionsAgainst(server.url, 300);
-    const cells = await Promise.all([fns.VERDICT(2, 3, 4, 1), fns.VERDICT(10, 5, 0, 0), fns.VERDICT(6, 4, 5, 0), fns.QUORUM(40, 50), fns.QUORUM(39, 50)]);
+    const cells = await Promise.all([
+      fns.VERDICT(2, 3, 4, 1),
+      fns.VERDICT(10, 5, 0, 0),
+      fns.VERDICT(6, 4, 5, 0),
+      fns.QUORUM(40, 50),
+      fns.QUORUM(39, 50),
+    ]);
     // 5/10 < 2/3 unfit; 15/15 fit; 10/15 = 2/3 exactly: not below, fit. 40*5 = 200 >= 50*4: valid; 39*5 = 195 < 200: not valid.
-    expect(cells).toEqual(["不胜任现职（暂定）", "胜任现职（暂定）", "胜任现职（暂定）", "会议有效（暂定）", "会议无效（暂定）"]);
+    expect(cells).toEqual([
+      "不胜任现职（暂定）",
+      "胜任现职（暂定）",
+      "胜任现职（暂定）",
+      "会议有效（暂定）",
+      "会议无效（暂定）",
+    ]);
     expect(client.connectivity).toBe("offline");
   });
 
@@ -133,10 +161,16 @@ describe("bad arguments return an Excel error with a bilingual message, never th
   const errorOf = (v: unknown) => v as { excel: string; message: string };
   it("SCORE", () => {
     expect(errorOf(fns.SCORE([[90, 85, 80, 88]], "principal")).message).toMatch(/五个.*\|.*five/);
-    expect(errorOf(fns.SCORE([[90, "abc", 80, 88, 95]], "principal")).message).toMatch(/第 2 个分数（能）.*abc.*\|.*score 2 \(Ability\)/);
-    expect(errorOf(fns.SCORE([[90, 85, 120, 88, 95]], "principal")).message).toMatch(/第 3 个分数（勤）.*超出分值范围 0–100.*\|.*outside the scale/);
+    expect(errorOf(fns.SCORE([[90, "abc", 80, 88, 95]], "principal")).message).toMatch(
+      /第 2 个分数（能）.*abc.*\|.*score 2 \(Ability\)/,
+    );
+    expect(errorOf(fns.SCORE([[90, 85, 120, 88, 95]], "principal")).message).toMatch(
+      /第 3 个分数（勤）.*超出分值范围 0–100.*\|.*outside the scale/,
+    );
     expect(errorOf(fns.SCORE([[90, 85, null, 88, 95]], "principal")).message).toMatch(/缺少分数.*\|.*missing/);
-    expect(errorOf(fns.SCORE([[90, 85, 80, 88, 95]], "厅长")).message).toMatch(/岗位类别「厅长」.*党政正职\(principal\).*\|.*post "厅长"/);
+    expect(errorOf(fns.SCORE([[90, 85, 80, 88, 95]], "厅长")).message).toMatch(
+      /岗位类别「厅长」.*党政正职\(principal\).*\|.*post "厅长"/,
+    );
     expect(errorOf(fns.WEIGHTS("")).excel).toBe("#VALUE!");
   });
   it("VERDICT and QUORUM", async () => {

@@ -20,7 +20,12 @@ function* walk(nodes: XmlNode[], path: string[] = []): Generator<{ node: XmlNode
 }
 
 const xml = await readFile(MANIFEST_PATH, "utf8");
-const tree = new XMLParser({ preserveOrder: true, ignoreAttributes: false, attributeNamePrefix: "", commentPropName: "#comment" }).parse(xml) as XmlNode[];
+const tree = new XMLParser({
+  preserveOrder: true,
+  ignoreAttributes: false,
+  attributeNamePrefix: "",
+  commentPropName: "#comment",
+}).parse(xml) as XmlNode[];
 const all = [...walk(tree)];
 const named = (tag: string) => all.filter((e) => tagOf(e.node) === tag);
 
@@ -50,13 +55,17 @@ describe("manifest.xml (what Microsoft's validator checks)", () => {
   });
 
   it("defines every resid it references, once, within Office's length limits", () => {
-    const defined = all.filter((e) => e.path.some((p) => p === "Resources") && attrs(e.node).id).map((e) => attrs(e.node).id!);
+    const defined = all
+      .filter((e) => e.path.some((p) => p === "Resources") && attrs(e.node).id)
+      .map((e) => attrs(e.node).id!);
     expect(new Set(defined).size).toBe(defined.length);
     const referenced = all.map((e) => attrs(e.node).resid).filter((r): r is string => Boolean(r));
     expect(referenced.length).toBeGreaterThan(10);
     for (const r of referenced) expect(defined, `resid ${r}`).toContain(r);
-    for (const s of all.filter((e) => e.path.includes("bt:ShortStrings") && tagOf(e.node) !== "bt:ShortStrings")) expect((attrs(s.node).DefaultValue ?? attrs(s.node).Value)!.length).toBeLessThanOrEqual(125);
-    for (const s of all.filter((e) => e.path.includes("bt:LongStrings") && tagOf(e.node) !== "bt:LongStrings")) expect((attrs(s.node).DefaultValue ?? attrs(s.node).Value)!.length).toBeLessThanOrEqual(250);
+    for (const s of all.filter((e) => e.path.includes("bt:ShortStrings") && tagOf(e.node) !== "bt:ShortStrings"))
+      expect((attrs(s.node).DefaultValue ?? attrs(s.node).Value)!.length).toBeLessThanOrEqual(125);
+    for (const s of all.filter((e) => e.path.includes("bt:LongStrings") && tagOf(e.node) !== "bt:LongStrings"))
+      expect((attrs(s.node).DefaultValue ?? attrs(s.node).Value)!.length).toBeLessThanOrEqual(250);
   });
 
   it("uses https for every URL", () => {
@@ -71,7 +80,9 @@ describe("manifest.xml (what Microsoft's validator checks)", () => {
     const stamp = STAMP_RE.exec(xml);
     expect(stamp, "manifest.xml lacks the functions-metadata stamp").not.toBeNull();
     expect(stamp![1], "the stamp names another version: bump with npx tsx addin/manifest-version.ts").toBe(version);
-    expect(stamp![2], "functions metadata changed without a version bump: run npx tsx addin/manifest-version.ts").toBe(metadataHash(await generateFunctionsMetadata()));
+    expect(stamp![2], "functions metadata changed without a version bump: run npx tsx addin/manifest-version.ts").toBe(
+      metadataHash(await generateFunctionsMetadata()),
+    );
   });
 });
 
@@ -79,15 +90,20 @@ describe("manifest tools", () => {
   it("moves every URL to a production base in one step, refusing http", () => {
     const prod = rewriteManifestBase(xml, "https://kaoping.example.cn/addin/");
     expect(prod).not.toContain("localhost");
-    expect(prod).toContain('<bt:Url id="Taskpane.Url" DefaultValue="https://kaoping.example.cn/addin/taskpane.html" />');
+    expect(prod).toContain(
+      '<bt:Url id="Taskpane.Url" DefaultValue="https://kaoping.example.cn/addin/taskpane.html" />',
+    );
     expect(() => rewriteManifestBase(xml, "http://kaoping.example.cn")).toThrow(/https/);
   });
 
   it("bumps the version when the metadata hash changes, and only then", () => {
-    const base = '<Version>1.2.3.4</Version>\n  <!-- functions-metadata version=1.2.3.4 sha256=' + "a".repeat(64) + " -->";
+    const base =
+      "<Version>1.2.3.4</Version>\n  <!-- functions-metadata version=1.2.3.4 sha256=" + "a".repeat(64) + " -->";
     expect(stampManifest(base, "a".repeat(64)).version).toBe("1.2.3.4");
     const next = stampManifest(base, "b".repeat(64));
     expect(next.version).toBe("1.2.3.5");
-    expect(next.xml).toBe('<Version>1.2.3.5</Version>\n  <!-- functions-metadata version=1.2.3.5 sha256=' + "b".repeat(64) + " -->");
+    expect(next.xml).toBe(
+      "<Version>1.2.3.5</Version>\n  <!-- functions-metadata version=1.2.3.5 sha256=" + "b".repeat(64) + " -->",
+    );
   });
 });

@@ -18,13 +18,32 @@ afterEach(async () => {
 const fail = (message: string) => ({ excel: "#VALUE!", message });
 
 // What the functions host answers for an expired token (functions/lib/auth.ts) and for a missing role.
-const expired = { type: "https://kaoping.example/problems/unauthorized", title: "Unauthorized", status: 401, message: { "zh-CN": "访问令牌已过期，请重新登录", en: "the access token has expired; sign in again" } };
-const forbidden = { type: "https://kaoping.example/problems/forbidden", title: "Forbidden", status: 403, message: { "zh-CN": "需要考核员角色", en: "the assessor role is required" } };
+const expired = {
+  type: "https://kaoping.example/problems/unauthorized",
+  title: "Unauthorized",
+  status: 401,
+  message: { "zh-CN": "访问令牌已过期，请重新登录", en: "the access token has expired; sign in again" },
+};
+const forbidden = {
+  type: "https://kaoping.example/problems/forbidden",
+  title: "Forbidden",
+  status: 403,
+  message: { "zh-CN": "需要考核员角色", en: "the assessor role is required" },
+};
 
 function against(url: string) {
   const client = new ApiClient({ baseUrl: url, token: "t" });
-  const rules = createRulesService({ client, policy: () => ({ policy: DEFAULT_POLICY, published: false }), timeoutMs: 2000, windowMs: 5 });
-  return { client, rules, fns: createCustomFunctions({ rules, policy: () => DEFAULT_POLICY, lang: () => "zh-CN", fail }) };
+  const rules = createRulesService({
+    client,
+    policy: () => ({ policy: DEFAULT_POLICY, published: false }),
+    timeoutMs: 2000,
+    windowMs: 5,
+  });
+  return {
+    client,
+    rules,
+    fns: createCustomFunctions({ rules, policy: () => DEFAULT_POLICY, lang: () => "zh-CN", fail }),
+  };
 }
 
 describe("an expired token is not 'offline'", () => {
@@ -39,7 +58,9 @@ describe("an expired token is not 'offline'", () => {
     const e = error as ApiError;
     expect(e.status).toBe(401);
     expect(errorText(e, "zh-CN")).toBe("访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌");
-    expect(errorText(e, "en")).toBe("the access token has expired; sign in again. Sign in with Office or paste a new access token on the Settings page");
+    expect(errorText(e, "en")).toBe(
+      "the access token has expired; sign in again. Sign in with Office or paste a new access token on the Settings page",
+    );
     // The service answered: the pane must not say it is offline.
     expect(client.connectivity).toBe("online");
   });
@@ -47,7 +68,10 @@ describe("an expired token is not 'offline'", () => {
   it("a VERDICT or QUORUM cell shows an Excel error with both languages, not a provisional verdict, and still settles", async () => {
     server = await startStubServer(() => ({ status: 401, body: expired, type: "application/problem+json" }));
     const { fns } = against(server.url);
-    const [v, q] = (await Promise.all([fns.VERDICT(3, 3, 3, 0), fns.QUORUM(40, 50)])) as { excel: string; message: string }[];
+    const [v, q] = (await Promise.all([fns.VERDICT(3, 3, 3, 0), fns.QUORUM(40, 50)])) as {
+      excel: string;
+      message: string;
+    }[];
     expect(v!.excel).toBe("#VALUE!");
     expect(v!.message).toMatch(/^访问令牌已过期.*「设置」.*\| the access token has expired.*Settings page$/);
     expect(q!.excel).toBe("#VALUE!");
@@ -56,8 +80,13 @@ describe("an expired token is not 'offline'", () => {
   it("a 403 is shown with its message too", async () => {
     server = await startStubServer(() => ({ status: 403, body: forbidden, type: "application/problem+json" }));
     const { fns, rules } = against(server.url);
-    expect(await fns.VERDICT(1, 0, 0, 0)).toEqual({ excel: "#VALUE!", message: "需要考核员角色 | the assessor role is required" });
-    await expect(rules.verdictsForAll([{ excellent: 1, competent: 0, basic: 0, incompetent: 0 }])).rejects.toMatchObject({ status: 403 });
+    expect(await fns.VERDICT(1, 0, 0, 0)).toEqual({
+      excel: "#VALUE!",
+      message: "需要考核员角色 | the assessor role is required",
+    });
+    await expect(
+      rules.verdictsForAll([{ excellent: 1, competent: 0, basic: 0, incompetent: 0 }]),
+    ).rejects.toMatchObject({ status: 403 });
   });
 
   it("a failing service (5xx) still falls back to provisional local verdicts", async () => {

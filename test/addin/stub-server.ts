@@ -8,7 +8,12 @@ export interface StubServer {
   close(): Promise<void>;
 }
 
-export type Handler = (req: { method: string; path: string; body: unknown; headers: IncomingMessage["headers"] }) => { status: number; body: unknown; type?: string } | "hang";
+export type Handler = (req: {
+  method: string;
+  path: string;
+  body: unknown;
+  headers: IncomingMessage["headers"];
+}) => { status: number; body: unknown; type?: string } | "hang";
 
 export async function startStubServer(handler: Handler): Promise<StubServer> {
   const requests: StubServer["requests"] = [];
@@ -19,7 +24,11 @@ export async function startStubServer(handler: Handler): Promise<StubServer> {
     // The pane calls from its own origin: answer CORS like the functions host does.
     res.setHeader("access-control-allow-origin", "*");
     if (req.method === "OPTIONS") {
-      res.writeHead(204, { "access-control-allow-methods": "GET, POST", "access-control-allow-headers": "authorization, content-type, idempotency-key", "access-control-max-age": "600" });
+      res.writeHead(204, {
+        "access-control-allow-methods": "GET, POST",
+        "access-control-allow-headers": "authorization, content-type, idempotency-key",
+        "access-control-max-age": "600",
+      });
       res.end();
       return;
     }

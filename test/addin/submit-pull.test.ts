@@ -3,7 +3,15 @@
  * verdicts refused, an expired token not taken for "offline", and HR's pulled sheet labelled by the published version.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_POLICIES, DEFAULT_POLICY, policyIdentity, PublishedPolicySchema, scoreWithIdentity, type AssessmentResult, type PublishedPolicy } from "../../shared/index.ts";
+import {
+  DEFAULT_POLICIES,
+  DEFAULT_POLICY,
+  policyIdentity,
+  PublishedPolicySchema,
+  scoreWithIdentity,
+  type AssessmentResult,
+  type PublishedPolicy,
+} from "../../shared/index.ts";
 import { ApiClient } from "../../addin/api/client.ts";
 import { createRulesService } from "../../addin/api/rules.ts";
 import { writePulledSheet } from "../../addin/excel/index.ts";
@@ -20,7 +28,18 @@ let v2: PublishedPolicy;
 // One cadre, three superior ballots of 90 voting 称职: composite 90, E + C = 3/3.
 const input = {
   cadres: [{ cadreId: "C1", name: "张三", unit: "一处", post: "党政正职", row: 2 }],
-  ballots: [1, 2, 3].map((i) => ({ ballotId: `B${i}`, raterGroup: "上级领导", cadreId: "C1", morality: 90, ability: 90, diligence: 90, achievement: 90, integrity: 90, gradeVote: "称职", row: i + 1 })),
+  ballots: [1, 2, 3].map((i) => ({
+    ballotId: `B${i}`,
+    raterGroup: "上级领导",
+    cadreId: "C1",
+    morality: 90,
+    ability: 90,
+    diligence: 90,
+    achievement: 90,
+    integrity: 90,
+    gradeVote: "称职",
+    row: i + 1,
+  })),
 };
 
 beforeAll(async () => {
@@ -28,7 +47,11 @@ beforeAll(async () => {
   // The administrator publishes version 2 of `default` (a new title; same rules).
   const current = await stack.call("admin", "/policies/default");
   const body = (await current.json()) as { policy: object };
-  const put = await stack.call("admin", "/policies/default", { method: "PUT", json: { ...body.policy, title: "年度考核（2027 修订）" }, headers: { "If-Match": current.headers.get("etag")! } });
+  const put = await stack.call("admin", "/policies/default", {
+    method: "PUT",
+    json: { ...body.policy, title: "年度考核（2027 修订）" },
+    headers: { "If-Match": current.headers.get("etag")! },
+  });
   v2 = PublishedPolicySchema.parse(await put.json());
 }, 60_000);
 
@@ -68,7 +91,10 @@ describe("offline verdicts cannot be submitted silently", () => {
     expect(result.cadres[0]!.reasons.at(-1)).toEqual({
       rule: "offline_verdict",
       fired: true,
-      message: { "zh-CN": "离线时按缓存方案判定，暂定；须联网重新计分", en: "decided offline from the cached policy; provisional until scored online" },
+      message: {
+        "zh-CN": "离线时按缓存方案判定，暂定；须联网重新计分",
+        en: "decided offline from the cached policy; provisional until scored online",
+      },
     });
     expect(result.cadres[0]!.provisional).toBe(true);
     let error: unknown;
@@ -78,7 +104,9 @@ describe("offline verdicts cannot be submitted silently", () => {
       error = e;
     }
     expect(errorText(error, "zh-CN")).toBe("有 1 名干部的裁定为离线暂定，不能提交；请联网后在「计分」页重新计分");
-    expect(errorText(error, "en")).toBe("1 cadre(s) have provisional verdicts decided offline and cannot be submitted; score again online on the Score page");
+    expect(errorText(error, "en")).toBe(
+      "1 cadre(s) have provisional verdicts decided offline and cannot be submitted; score again online on the Score page",
+    );
   });
 });
 
@@ -86,9 +114,13 @@ describe("an expired token is shown, not taken for offline", () => {
   it("Score's verdict call rejects with the server's message and the sign-in hint", async () => {
     const client = new ApiClient({ baseUrl: stack.apiBase, token: await stack.issuer.tokenFor("assessor", -60) });
     const rules = createRulesService({ client, policy: () => ({ policy: DEFAULT_POLICY, published: true }) });
-    const error = await rules.verdictsForAll([{ excellent: 1, competent: 1, basic: 0, incompetent: 0 }]).catch((e: unknown) => e);
+    const error = await rules
+      .verdictsForAll([{ excellent: 1, competent: 1, basic: 0, incompetent: 0 }])
+      .catch((e: unknown) => e);
     expect((error as { status?: number }).status).toBe(401);
-    expect(errorText(error, "zh-CN")).toBe("访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌");
+    expect(errorText(error, "zh-CN")).toBe(
+      "访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌",
+    );
     expect(client.connectivity).toBe("online");
   });
 });
@@ -104,7 +136,12 @@ describe("HR's pulled sheet shows the policy's labels", () => {
     const name = await writePulledSheet(await withPolicyDocument(hr, await hr.getSheet(saved.id)), "zh-CN");
     const values = s.inspect.values(name);
     // Every group of the policy has a column, labelled in Chinese; only 上级领导 has ballots.
-    expect(header(values).filter((h) => / (superior|peer|subordinate|service)$/.test(h))).toEqual(["上级领导 superior", "同级 peer", "下级 subordinate", "服务对象 service"]);
+    expect(header(values).filter((h) => / (superior|peer|subordinate|service)$/.test(h))).toEqual([
+      "上级领导 superior",
+      "同级 peer",
+      "下级 subordinate",
+      "服务对象 service",
+    ]);
     expect(values[4]![header(values).indexOf("岗位类别 post")]).toBe("党政正职");
     expect(values[4]![header(values).indexOf("上级领导 superior")]).toBe(90);
   });
@@ -113,10 +150,26 @@ describe("HR's pulled sheet shows the policy's labels", () => {
     const failing = { getPolicy: () => Promise.reject(new Error("unreachable")) };
     const d = await builtIn("default");
     const s = installStandin(globalThis);
-    const sheet = (result: AssessmentResult) => ({ id: "S", unit: "四处", period: "2026", title: undefined, cadres: 1, submittedAt: "2026-12-01T00:00:00Z", submittedBy: "x", policy: result.policy, result });
-    const v1Name = await writePulledSheet(await withPolicyDocument(failing, sheet(scoreWithIdentity(d.policy, d.identity, input))), "zh-CN");
+    const sheet = (result: AssessmentResult) => ({
+      id: "S",
+      unit: "四处",
+      period: "2026",
+      title: undefined,
+      cadres: 1,
+      submittedAt: "2026-12-01T00:00:00Z",
+      submittedBy: "x",
+      policy: result.policy,
+      result,
+    });
+    const v1Name = await writePulledSheet(
+      await withPolicyDocument(failing, sheet(scoreWithIdentity(d.policy, d.identity, input))),
+      "zh-CN",
+    );
     expect(header(s.inspect.values(v1Name))).toContain("上级领导 superior");
-    const v2Name = await writePulledSheet(await withPolicyDocument(failing, sheet(scoreWithIdentity(v2.policy, v2.identity, input))), "zh-CN");
+    const v2Name = await writePulledSheet(
+      await withPolicyDocument(failing, sheet(scoreWithIdentity(v2.policy, v2.identity, input))),
+      "zh-CN",
+    );
     const raw = s.inspect.values(v2Name);
     expect(header(raw)).toContain("superior superior");
     expect(raw[4]![header(raw).indexOf("岗位类别 post")]).toBe("principal");
@@ -127,6 +180,11 @@ describe("HR's pulled sheet shows the policy's labels", () => {
     const result = scoreWithIdentity(d.policy, d.identity, input);
     const { superior: _dropped, ...others } = d.policy.raterGroups;
     const labels = labelsOf({ ...d.policy, raterGroups: others }, result);
-    expect(labels.groups).toEqual([["peer", "同级"], ["subordinate", "下级"], ["service", "服务对象"], ["superior", "superior"]]);
+    expect(labels.groups).toEqual([
+      ["peer", "同级"],
+      ["subordinate", "下级"],
+      ["service", "服务对象"],
+      ["superior", "superior"],
+    ]);
   });
 });

@@ -29,33 +29,75 @@ const cadre = (over: Partial<CadreResult>): CadreResult => ({
   reasons: [],
   ...over,
 });
-const verdict = (over: Partial<VerdictResultItem>): VerdictResultItem => ({ grade: "competent", verdict: "fit", reviewRequired: false, provisional: false, n: 4, fired: [], ...over });
+const verdict = (over: Partial<VerdictResultItem>): VerdictResultItem => ({
+  grade: "competent",
+  verdict: "fit",
+  reviewRequired: false,
+  provisional: false,
+  n: 4,
+  fired: [],
+  ...over,
+});
 
 describe("score page logic", () => {
   it("asks one verdict per cadre with votes, rounded scores and the cadre's extra facts", () => {
-    const result: AssessmentResult = { policy: identity, cadres: [cadre({}), cadre({ cadreId: "C002", composite: null, dimensions: null })], issues: [] };
+    const result: AssessmentResult = {
+      policy: identity,
+      cadres: [cadre({}), cadre({ cadreId: "C002", composite: null, dimensions: null })],
+      issues: [],
+    };
     const items = verdictItems(result, new Map([["C002", { disciplinary: true }]]));
-    expect(items[0]).toEqual({ excellent: 1, competent: 1, basic: 1, incompetent: 0, blank: 1, composite: 80, dimensions: { morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80 } });
+    expect(items[0]).toEqual({
+      excellent: 1,
+      competent: 1,
+      basic: 1,
+      incompetent: 0,
+      blank: 1,
+      composite: 80,
+      dimensions: { morality: 80, ability: 80, diligence: 80, achievement: 80, integrity: 80 },
+    });
     expect(items[1]).toEqual({ excellent: 1, competent: 1, basic: 1, incompetent: 0, blank: 1, disciplinary: true });
   });
 
   it("merges the cloud's verdicts, never lifting a grade past the local quota, and marks offline results provisional", () => {
     const result: AssessmentResult = {
       policy: identity,
-      cadres: [cadre({ cadreId: "A", grade: "competent" }), cadre({ cadreId: "B", grade: "quota_tie" }), cadre({ cadreId: "C", grade: "competent" })],
+      cadres: [
+        cadre({ cadreId: "A", grade: "competent" }),
+        cadre({ cadreId: "B", grade: "quota_tie" }),
+        cadre({ cadreId: "C", grade: "competent" }),
+      ],
       issues: [],
     };
-    const merged = mergeVerdicts(result, [verdict({ grade: "basic", verdict: "unfit_for_post", reviewRequired: true }), verdict({ grade: "excellent" }), verdict({ grade: "excellent" })], false);
+    const merged = mergeVerdicts(
+      result,
+      [
+        verdict({ grade: "basic", verdict: "unfit_for_post", reviewRequired: true }),
+        verdict({ grade: "excellent" }),
+        verdict({ grade: "excellent" }),
+      ],
+      false,
+    );
     expect(merged.cadres.map((c) => [c.grade, c.verdict, c.reviewRequired, c.provisional])).toEqual([
       ["basic", "unfit_for_post", true, false],
       ["quota_tie", "fit", false, false],
       ["competent", "fit", false, false],
     ]);
-    expect(mergeVerdicts(result, result.cadres.map(() => verdict({ provisional: true })), true).cadres.every((c) => c.provisional)).toBe(true);
+    expect(
+      mergeVerdicts(
+        result,
+        result.cadres.map(() => verdict({ provisional: true })),
+        true,
+      ).cadres.every((c) => c.provisional),
+    ).toBe(true);
   });
 
   it("says in both languages when the service answers a different number of verdicts", () => {
-    const result: AssessmentResult = { policy: identity, cadres: [cadre({ cadreId: "A" }), cadre({ cadreId: "B" })], issues: [] };
+    const result: AssessmentResult = {
+      policy: identity,
+      cadres: [cadre({ cadreId: "A" }), cadre({ cadreId: "B" })],
+      issues: [],
+    };
     let error: unknown;
     try {
       mergeVerdicts(result, [verdict({})], false);
@@ -67,27 +109,68 @@ describe("score page logic", () => {
   });
 
   it("summarises counts per grade and the review-required list with the rules that fired", () => {
-    const fired = { rule: "competency", fired: true, message: { "zh-CN": "优秀和称职票 1/3 低于 2/3", en: "Excellent + competent 1/3 below 2/3" } };
+    const fired = {
+      rule: "competency",
+      fired: true,
+      message: { "zh-CN": "优秀和称职票 1/3 低于 2/3", en: "Excellent + competent 1/3 below 2/3" },
+    };
     const result: AssessmentResult = {
       policy: identity,
       cadres: [
         cadre({ cadreId: "A", grade: "excellent" }),
         cadre({ cadreId: "B", grade: "competent" }),
-        cadre({ cadreId: "C", name: "王五", grade: "basic", reviewRequired: true, reasons: [fired, { ...fired, rule: "band", message: { "zh-CN": "分档", en: "band" } }] }),
+        cadre({
+          cadreId: "C",
+          name: "王五",
+          grade: "basic",
+          reviewRequired: true,
+          reasons: [fired, { ...fired, rule: "band", message: { "zh-CN": "分档", en: "band" } }],
+        }),
         cadre({ cadreId: "D", grade: null, composite: null }),
       ],
-      issues: [{ sheet: "测评票", row: 7, field: "integrity", code: "out_of_range", value: 120, message: { "zh-CN": "超出范围", en: "out of range" } }],
+      issues: [
+        {
+          sheet: "测评票",
+          row: 7,
+          field: "integrity",
+          code: "out_of_range",
+          value: 120,
+          message: { "zh-CN": "超出范围", en: "out of range" },
+        },
+      ],
     };
     const s = summarise(result, "zh-CN");
-    expect(s.counts.map((c) => [c.label, c.count])).toEqual([["优秀", 1], ["称职", 1], ["基本称职", 1], ["不称职", 0], ["名额并列待定", 0]]);
+    expect(s.counts.map((c) => [c.label, c.count])).toEqual([
+      ["优秀", 1],
+      ["称职", 1],
+      ["基本称职", 1],
+      ["不称职", 0],
+      ["名额并列待定", 0],
+    ]);
     expect(s.unscored).toBe(1);
-    expect(s.review).toEqual([{ cadreId: "C", name: "王五", grade: "基本称职", reasons: ["优秀和称职票 1/3 低于 2/3"] }]);
+    expect(s.review).toEqual([
+      { cadreId: "C", name: "王五", grade: "基本称职", reasons: ["优秀和称职票 1/3 低于 2/3"] },
+    ]);
     expect(s.issues).toBe(1);
-    expect(issueRows(result.issues, "en")).toEqual([{ sheet: "测评票", row: 7, field: "integrity", rule: "out_of_range", message: "out of range" }]);
+    expect(issueRows(result.issues, "en")).toEqual([
+      { sheet: "测评票", row: 7, field: "integrity", rule: "out_of_range", message: "out of range" },
+    ]);
   });
 
   it("shows a server problem in the user's language with its field paths", () => {
-    const e = new ApiError("problem", { "zh-CN": "请求有误", en: "Bad request" }, { status: 400, problem: { type: "x", title: "t", status: 400, errors: [{ pointer: "/period", path: ["period"], message: { "zh-CN": "格式错误", en: "invalid format" } }] } });
+    const e = new ApiError(
+      "problem",
+      { "zh-CN": "请求有误", en: "Bad request" },
+      {
+        status: 400,
+        problem: {
+          type: "x",
+          title: "t",
+          status: 400,
+          errors: [{ pointer: "/period", path: ["period"], message: { "zh-CN": "格式错误", en: "invalid format" } }],
+        },
+      },
+    );
     expect(errorText(e, "zh-CN")).toBe("请求有误\n/period: 格式错误");
     expect(errorText(e, "en")).toBe("Bad request\n/period: invalid format");
   });
@@ -112,15 +195,24 @@ describe("idempotent submission", () => {
 describe("recommendation form", () => {
   it("combines the sheet's ballots with the typed counts and names a bad field", () => {
     const ballots = [{ ballotId: "1", names: ["甲"] }];
-    expect(recommendationRequest(ballots, { vacancies: "1", expected: "50", attendees: "45", candidates: "甲\n乙、丙" })).toEqual({
+    expect(
+      recommendationRequest(ballots, { vacancies: "1", expected: "50", attendees: "45", candidates: "甲\n乙、丙" }),
+    ).toEqual({
       ok: true,
       input: { vacancies: 1, expected: 50, attendees: 45, ballots, candidates: ["甲", "乙", "丙"] },
     });
-    expect(recommendationRequest({ ballots, expected: 50, attendees: 41, vacancies: 2 }, { vacancies: "1", expected: "", attendees: "", candidates: "" })).toEqual({
+    expect(
+      recommendationRequest(
+        { ballots, expected: 50, attendees: 41, vacancies: 2 },
+        { vacancies: "1", expected: "", attendees: "", candidates: "" },
+      ),
+    ).toEqual({
       ok: true,
       input: { vacancies: 2, expected: 50, attendees: 41, ballots },
     });
-    expect(recommendationRequest(ballots, { vacancies: "1", expected: "五十", attendees: "45", candidates: "" })).toEqual({ ok: false, field: "expected" });
+    expect(
+      recommendationRequest(ballots, { vacancies: "1", expected: "五十", attendees: "45", candidates: "" }),
+    ).toEqual({ ok: false, field: "expected" });
     expect(candidateList(" 甲 ,\n\n乙 ")).toEqual(["甲", "乙"]);
   });
 });

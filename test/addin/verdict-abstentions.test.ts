@@ -18,8 +18,18 @@ const fail = (message: string) => ({ excel: "#VALUE!", message });
 
 async function verdictFunctions(lang: Lang = "zh-CN") {
   const identity = await policyIdentity(DEFAULT_POLICY);
-  server = await startStubServer(({ body }) => ({ status: 200, body: { policy: identity, results: verdictBatch(DEFAULT_POLICY, (body as { items: VerdictItem[] }).items, "brief") } }));
-  const rules = createRulesService({ client: new ApiClient({ baseUrl: server.url }), policy: () => ({ policy: DEFAULT_POLICY, published: false }), windowMs: 5 });
+  server = await startStubServer(({ body }) => ({
+    status: 200,
+    body: {
+      policy: identity,
+      results: verdictBatch(DEFAULT_POLICY, (body as { items: VerdictItem[] }).items, "brief"),
+    },
+  }));
+  const rules = createRulesService({
+    client: new ApiClient({ baseUrl: server.url }),
+    policy: () => ({ policy: DEFAULT_POLICY, published: false }),
+    windowMs: 5,
+  });
   return createCustomFunctions({ rules, policy: () => DEFAULT_POLICY, lang: () => lang, fail });
 }
 
@@ -40,7 +50,11 @@ describe("KAOPING.VERDICT counts abstentions", () => {
     expect(await fns.VERDICT(2, 2, 2, 0, "")).toBe("胜任现职");
     // One abstention more: 4/7 < 2/3.
     expect(await fns.VERDICT(2, 2, 2, 0, 1)).toBe("不胜任现职");
-    expect(await fns.VERDICT(2, 2, 2, 0, -1)).toEqual({ excel: "#VALUE!", message: "弃权票数须为不小于 0 的整数，现为「-1」 | blank (abstention) votes must be a whole number of at least 0, got \"-1\"" });
+    expect(await fns.VERDICT(2, 2, 2, 0, -1)).toEqual({
+      excel: "#VALUE!",
+      message:
+        '弃权票数须为不小于 0 的整数，现为「-1」 | blank (abstention) votes must be a whole number of at least 0, got "-1"',
+    });
   });
 
   it("with no grade votes at all the cell says so instead of a verdict", async () => {
@@ -53,7 +67,13 @@ describe("KAOPING.VERDICT counts abstentions", () => {
   });
 
   it("is documented in the generated metadata as an optional 5th parameter", async () => {
-    const metadata = JSON.parse(await generateFunctionsMetadata()) as { functions: { id: string; description: string; parameters: { name: string; description: string; optional?: boolean }[] }[] };
+    const metadata = JSON.parse(await generateFunctionsMetadata()) as {
+      functions: {
+        id: string;
+        description: string;
+        parameters: { name: string; description: string; optional?: boolean }[];
+      }[];
+    };
     const verdict = metadata.functions.find((f) => f.id === "VERDICT")!;
     expect(verdict.parameters.map((p) => [p.name, p.optional ?? false])).toEqual([
       ["excellent", false],

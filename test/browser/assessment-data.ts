@@ -52,10 +52,35 @@ const GROUPS = [
  * five for every ballot, and the 21 grade votes in ballot order ("" = abstain).
  */
 const PLAN: Record<string, { scores: number[][]; five?: number[]; votes: Record<string, number> }> = {
-  C001: { scores: [[95, 92, 91, 90, 90, 89, 80], [96, 91, 90, 90, 89, 88, 70], [99, 90.99, 90, 90, 89.96, 89, 60]], votes: { 优秀: 14, 称职: 6, 基本称职: 1 } },
-  C002: { scores: [[88, 85, 84, 83, 82, 81, 70], [90, 86, 85, 84, 83, 82, 75], [95, 85, 84, 83, 82, 81, 60]], votes: { 优秀: 4, 称职: 10, 基本称职: 4, 不称职: 2, "": 1 } },
-  C003: { scores: [[90, 82, 81, 80, 79, 78, 65], [85, 80, 79, 78, 77, 76, 70], [88, 83, 82, 81, 80, 79, 50]], votes: { 优秀: 3, 称职: 10, 基本称职: 6, 不称职: 2 } },
-  C004: { scores: [[], [], []].map(() => Array.from({ length: 7 }, () => 77.5)), five: [80, 80, 80, 80, 55], votes: { 优秀: 2, 称职: 15, 基本称职: 3, 不称职: 1 } },
+  C001: {
+    scores: [
+      [95, 92, 91, 90, 90, 89, 80],
+      [96, 91, 90, 90, 89, 88, 70],
+      [99, 90.99, 90, 90, 89.96, 89, 60],
+    ],
+    votes: { 优秀: 14, 称职: 6, 基本称职: 1 },
+  },
+  C002: {
+    scores: [
+      [88, 85, 84, 83, 82, 81, 70],
+      [90, 86, 85, 84, 83, 82, 75],
+      [95, 85, 84, 83, 82, 81, 60],
+    ],
+    votes: { 优秀: 4, 称职: 10, 基本称职: 4, 不称职: 2, "": 1 },
+  },
+  C003: {
+    scores: [
+      [90, 82, 81, 80, 79, 78, 65],
+      [85, 80, 79, 78, 77, 76, 70],
+      [88, 83, 82, 81, 80, 79, 50],
+    ],
+    votes: { 优秀: 3, 称职: 10, 基本称职: 6, 不称职: 2 },
+  },
+  C004: {
+    scores: [[], [], []].map(() => Array.from({ length: 7 }, () => 77.5)),
+    five: [80, 80, 80, 80, 55],
+    votes: { 优秀: 2, 称职: 15, 基本称职: 3, 不称职: 1 },
+  },
 };
 
 function ballotsOf(cadreId: string): Cell[][] {
@@ -76,13 +101,56 @@ export const BALLOT_ROWS: Cell[][] = [...CADRE_ROWS.flatMap(([id]) => ballotsOf(
 
 export const EXPECTED_ISSUES = [
   { row: 86, field: "integrity", rule: "out_of_range", cell: "H86", zh: "超出分值范围", en: "outside the scale" },
-  { row: 87, field: "raterGroup", rule: "unknown_group", cell: "B87", zh: "不是本方案的测评主体", en: "is not in the policy" },
+  {
+    row: 87,
+    field: "raterGroup",
+    rule: "unknown_group",
+    cell: "B87",
+    zh: "不是本方案的测评主体",
+    en: "is not in the policy",
+  },
 ];
 
 /** What a person checks on 考核结果, worked out above. */
 export const EXPECTED_RESULTS = [
-  { cadreId: "C001", rank: 1, rankInPost: 1, composite: 90, grade: "优秀", gradeEn: "Excellent", verdict: "胜任现职", review: "否" },
-  { cadreId: "C002", rank: 2, rankInPost: 1, composite: 83.33, grade: "称职", gradeEn: "Competent", verdict: "胜任现职", review: "否" },
-  { cadreId: "C003", rank: 3, rankInPost: 2, composite: 79.67, grade: "基本称职", gradeEn: "Basically competent", verdict: "不胜任现职", review: "是" },
-  { cadreId: "C004", rank: 4, rankInPost: 1, composite: 77.5, grade: "不称职", gradeEn: "Incompetent", verdict: "胜任现职", review: "是" },
+  {
+    cadreId: "C001",
+    rank: 1,
+    rankInPost: 1,
+    composite: 90,
+    grade: "优秀",
+    gradeEn: "Excellent",
+    verdict: "胜任现职",
+    review: "否",
+  },
+  {
+    cadreId: "C002",
+    rank: 2,
+    rankInPost: 1,
+    composite: 83.33,
+    grade: "称职",
+    gradeEn: "Competent",
+    verdict: "胜任现职",
+    review: "否",
+  },
+  {
+    cadreId: "C003",
+    rank: 3,
+    rankInPost: 2,
+    composite: 79.67,
+    grade: "基本称职",
+    gradeEn: "Basically competent",
+    verdict: "不胜任现职",
+    review: "是",
+  },
+  {
+    cadreId: "C004",
+    rank: 4,
+    rankInPost: 1,
+    composite: 77.5,
+    grade: "不称职",
+    gradeEn: "Incompetent",
+    verdict: "胜任现职",
+    review: "是",
+  },
 ];

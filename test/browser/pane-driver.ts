@@ -2,7 +2,14 @@
 import type { Page } from "playwright-core";
 
 type CellValue = string | number | boolean;
-type StandinWindow = { __standin: { values(n: string): CellValue[][]; sheetNames(): string[]; selection(): { sheet: string; address: string } | null; activeSheet(): string | null } };
+type StandinWindow = {
+  __standin: {
+    values(n: string): CellValue[][];
+    sheetNames(): string[];
+    selection(): { sheet: string; address: string } | null;
+    activeSheet(): string | null;
+  };
+};
 
 const sel = (testid: string) => `[data-testid="${testid}"]`;
 
@@ -12,7 +19,10 @@ const sel = (testid: string) => `[data-testid="${testid}"]`;
  */
 export async function act(page: Page, testid: string, timeout = 20_000): Promise<{ state: string; text: string }> {
   await page.click(sel(testid));
-  const status = await page.waitForSelector(`${sel("status")}[data-state="done"], ${sel("status")}[data-state="error"]`, { timeout });
+  const status = await page.waitForSelector(
+    `${sel("status")}[data-state="done"], ${sel("status")}[data-state="error"]`,
+    { timeout },
+  );
   return { state: (await status.getAttribute("data-state")) ?? "", text: (await status.textContent()) ?? "" };
 }
 
@@ -21,17 +31,32 @@ export async function fill(page: Page, testid: string, value: string): Promise<v
   await page.locator(`${sel(testid)} input`).fill(value);
 }
 
-export const text = async (page: Page, testid: string): Promise<string> => ((await page.textContent(sel(testid))) ?? "").trim();
+export const text = async (page: Page, testid: string): Promise<string> =>
+  ((await page.textContent(sel(testid))) ?? "").trim();
 
-export const sheetNames = (page: Page) => page.evaluate(() => (window as unknown as StandinWindow).__standin.sheetNames());
-export const sheetValues = (page: Page, name: string) => page.evaluate((n) => (window as unknown as StandinWindow).__standin.values(n), name);
-export const selection = (page: Page) => page.evaluate(() => (window as unknown as StandinWindow).__standin.selection());
+export const sheetNames = (page: Page) =>
+  page.evaluate(() => (window as unknown as StandinWindow).__standin.sheetNames());
+export const sheetValues = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as StandinWindow).__standin.values(n), name);
+export const selection = (page: Page) =>
+  page.evaluate(() => (window as unknown as StandinWindow).__standin.selection());
 
 /** Writes a block of values through the page's Excel (the stand-in), as a person typing or pasting would. */
 export async function writeRange(page: Page, sheet: string, address: string, values: CellValue[][]): Promise<void> {
   await page.evaluate(
     async ([s, a, v]) => {
-      const excel = (window as unknown as { Excel: { run(f: (ctx: { workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } }; sync(): Promise<void> }) => Promise<void>): Promise<void> } }).Excel;
+      const excel = (
+        window as unknown as {
+          Excel: {
+            run(
+              f: (ctx: {
+                workbook: { worksheets: { getItem(n: string): { getRange(a: string): { values: unknown } } } };
+                sync(): Promise<void>;
+              }) => Promise<void>,
+            ): Promise<void>;
+          };
+        }
+      ).Excel;
       await excel.run(async (ctx) => {
         ctx.workbook.worksheets.getItem(s).getRange(a).values = v;
         await ctx.sync();

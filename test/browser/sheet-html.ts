@@ -20,19 +20,43 @@ export interface SheetDump {
 /** Reads one sheet of the page's stand-in (window.__standin) as plain data. */
 export function dumpSheet(page: Page, name: string): Promise<SheetDump> {
   return page.evaluate((sheetName) => {
-    const inspect = (window as unknown as { __standin: { sheet(n: string): { rows: Map<number, Map<number, Record<string, unknown>>>; conditionalFormats: { address: string; formula?: string; fill?: string }[] } } }).__standin;
+    const inspect = (
+      window as unknown as {
+        __standin: {
+          sheet(n: string): {
+            rows: Map<number, Map<number, Record<string, unknown>>>;
+            conditionalFormats: { address: string; formula?: string; fill?: string }[];
+          };
+        };
+      }
+    ).__standin;
     const s = inspect.sheet(sheetName);
     const cells: SheetCell[] = [];
     for (const [r, cols] of s.rows)
       for (const [c, d] of cols)
-        cells.push({ r, c, value: d.value as SheetCell["value"], formula: d.formula as string | undefined, numberFormat: d.numberFormat as string | undefined, fill: d.fill as string | undefined, bold: d.fontBold as boolean | undefined, color: d.fontColor as string | undefined });
-    return { name: sheetName, cells, conditionalFormats: s.conditionalFormats.map((f) => ({ address: f.address, formula: f.formula, fill: f.fill })) };
+        cells.push({
+          r,
+          c,
+          value: d.value as SheetCell["value"],
+          formula: d.formula as string | undefined,
+          numberFormat: d.numberFormat as string | undefined,
+          fill: d.fill as string | undefined,
+          bold: d.fontBold as boolean | undefined,
+          color: d.fontColor as string | undefined,
+        });
+    return {
+      name: sheetName,
+      cells,
+      conditionalFormats: s.conditionalFormats.map((f) => ({ address: f.address, formula: f.formula, fill: f.fill })),
+    };
   }, name);
 }
 
-const letters = (c: number): string => (c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + letters(c % 26));
+const letters = (c: number): string =>
+  c < 26 ? String.fromCharCode(65 + c) : letters(Math.floor(c / 26) - 1) + letters(c % 26);
 const columnOf = (l: string) => [...l].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-const escape = (s: string) => s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
+const escape = (s: string) =>
+  s.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch]!);
 
 function display(cell: SheetCell | undefined): string {
   if (!cell) return "";
@@ -54,7 +78,9 @@ function conditionalFills(dump: SheetDump, at: (r: number, c: number) => SheetCe
     if (!rule || !box || !f.fill) continue;
     const [c0, r0, c1, r1] = [columnOf(box[1]!), Number(box[2]) - 1, columnOf(box[3]!), Number(box[4]) - 1];
     const keyCol = columnOf(rule[1]!);
-    for (let r = r0; r <= r1; r++) if (String(at(r, keyCol)?.value ?? "") === rule[3]!.replace(/""/g, '"')) for (let c = c0; c <= c1; c++) fills.set(`${r},${c}`, f.fill);
+    for (let r = r0; r <= r1; r++)
+      if (String(at(r, keyCol)?.value ?? "") === rule[3]!.replace(/""/g, '"'))
+        for (let c = c0; c <= c1; c++) fills.set(`${r},${c}`, f.fill);
   }
   return fills;
 }
@@ -66,18 +92,27 @@ export function sheetHtml(dump: SheetDump, columns: number, caption: string): st
   const rows = Math.max(...dump.cells.filter((c) => c.c < columns).map((c) => c.r)) + 1;
   const fills = conditionalFills(dump, at);
   const head = `<tr><th></th>${Array.from({ length: columns }, (_, c) => `<th>${letters(c)}</th>`).join("")}</tr>`;
-  const lone = (r: number) => Array.from({ length: columns - 1 }, (_, k) => at(r, k + 1)).every((c) => c === undefined || c.value === "");
+  const lone = (r: number) =>
+    Array.from({ length: columns - 1 }, (_, k) => at(r, k + 1)).every((c) => c === undefined || c.value === "");
   const body = Array.from({ length: rows }, (_, r) => {
     // A title line (only column A filled) spills across its empty neighbours, as in Excel.
     if (lone(r)) {
       const cell = at(r, 0);
-      const style = [cell?.bold ? "font-weight:600" : "", cell?.color ? `color:${cell.color}` : ""].filter(Boolean).join(";");
+      const style = [cell?.bold ? "font-weight:600" : "", cell?.color ? `color:${cell.color}` : ""]
+        .filter(Boolean)
+        .join(";");
       return `<tr><th>${r + 1}</th><td class=title colspan=${columns}${style ? ` style="${style}"` : ""}>${escape(display(cell))}</td></tr>`;
     }
     const tds = Array.from({ length: columns }, (_, c) => {
       const cell = at(r, c);
       const fill = fills.get(`${r},${c}`) ?? cell?.fill ?? (cell?.bold ? "#eef3fa" : undefined);
-      const style = [cell?.bold ? "font-weight:600" : "", cell?.color ? `color:${cell.color}` : "", fill ? `background:${fill}` : ""].filter(Boolean).join(";");
+      const style = [
+        cell?.bold ? "font-weight:600" : "",
+        cell?.color ? `color:${cell.color}` : "",
+        fill ? `background:${fill}` : "",
+      ]
+        .filter(Boolean)
+        .join(";");
       return `<td${typeof cell?.value === "number" ? " class=num" : ""}${style ? ` style="${style}"` : ""}>${escape(display(cell))}</td>`;
     });
     return `<tr><th>${r + 1}</th>${tds.join("")}</tr>`;

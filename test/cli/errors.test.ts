@@ -32,13 +32,23 @@ describe("bad input files (exit 3)", () => {
   });
 
   it("says a workbook given as CSV is not CSV", async () => {
-    const book = await writeWorkbook(dir, "book.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "book.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     const csv = await writeCsv(dir, "c.csv", TINY_CADRES);
     expectRefusal(await runCli(["score", "--cadres", csv, "--ballots", book]), 3, "不是 CSV", "is not a CSV");
   });
 
   it("names the sheets that exist when one is missing", async () => {
-    const book = await writeWorkbook(dir, "sheets.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "Sheet2", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "sheets.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "Sheet2", table: TINY_BALLOTS },
+    );
     const run = await runCli(["score", book]);
     expectRefusal(run, 3, "没有名为「测评票」或「Ballots」的工作表", "has no sheet named Ballots or 测评票");
     expect(run.stderr).toContain("「干部名单」 「Sheet2」");
@@ -46,21 +56,47 @@ describe("bad input files (exit 3)", () => {
 
   it("names a missing header in both languages and lists the headers found", async () => {
     const headers = TINY_BALLOTS.headers.map((h) => (h === "廉" ? "备注" : h));
-    const book = await writeWorkbook(dir, "headers.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: { ...TINY_BALLOTS, headers } });
+    const book = await writeWorkbook(
+      dir,
+      "headers.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: { ...TINY_BALLOTS, headers } },
+    );
     const run = await runCli(["score", book]);
     expectRefusal(run, 3, "缺少必需的列：廉（integrity）", "missing required column(s): integrity (廉)");
     expect(run.stderr).toContain("「票号」 「测评主体」 「编号」 「德」 「能」 「勤」 「绩」 「备注」 「等次」");
   });
 
   it("names every cell of an optional column it cannot read", async () => {
-    const cadres = { headers: [...TINY_CADRES.headers, "违纪记录"], rows: [[...TINY_CADRES.rows[0]!, "也许"], [...TINY_CADRES.rows[1]!, "否"]] };
-    const book = await writeWorkbook(dir, "flag.xlsx", { name: "干部名单", table: cadres }, { name: "测评票", table: TINY_BALLOTS });
+    const cadres = {
+      headers: [...TINY_CADRES.headers, "违纪记录"],
+      rows: [
+        [...TINY_CADRES.rows[0]!, "也许"],
+        [...TINY_CADRES.rows[1]!, "否"],
+      ],
+    };
+    const book = await writeWorkbook(
+      dir,
+      "flag.xlsx",
+      { name: "干部名单", table: cadres },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     const run = await runCli(["score", book]);
-    expectRefusal(run, 3, "「干部名单」第 2 行「违纪记录」(disciplinary)：「也许」无效", 'row 2, disciplinary (违纪记录): "也许" is not valid');
+    expectRefusal(
+      run,
+      3,
+      "「干部名单」第 2 行「违纪记录」(disciplinary)：「也许」无效",
+      'row 2, disciplinary (违纪记录): "也许" is not valid',
+    );
   });
 
   it("says why it cannot write --out (a folder that does not exist)", async () => {
-    const book = await writeWorkbook(dir, "out-book.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "out-book.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     const run = await runCli(["score", book, "--out", join(dir, "没有的文件夹", "x.xlsx")]);
     expectRefusal(run, 3, "所在文件夹不存在", "its folder does not exist");
   });
@@ -69,7 +105,12 @@ describe("bad input files (exit 3)", () => {
     const { DEFAULT_POLICY } = await import("../../shared/index.ts");
     const path = join(dir, "absurd.json");
     await writeFile(path, JSON.stringify({ ...DEFAULT_POLICY, quorum: "1e-2000000000" }));
-    const book = await writeWorkbook(dir, "absurd-book.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "absurd-book.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     const run = await runCli(["score", book, "--policy", path]);
     expect(run.code).toBe(3);
     expect(run.stderr).toContain("/quorum");
@@ -83,18 +124,28 @@ describe("bad input files (exit 3)", () => {
     broken.posts.principal!.weights.integrity = 0.2; // principal now sums to 1.1
     (broken as Record<string, unknown>).version = 0;
     await writeFile(policy, JSON.stringify(broken));
-    const book = await writeWorkbook(dir, "ok.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "ok.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     const run = await runCli(["score", book, "--policy", policy]);
     expectRefusal(run, 3, "有 2 处问题", "has 2 problem(s)");
     expect(run.stderr).toContain("/version");
     expect(run.stderr).toContain("/posts/principal/weights：岗位类别「党政正职」(principal) 的要素权重之和须恰为 1");
-    expect(run.stderr).toContain("post \"principal\" weights must sum to exactly 1");
+    expect(run.stderr).toContain('post "principal" weights must sum to exactly 1');
   });
 
   it("says a policy file is not JSON", async () => {
     const policy = join(dir, "bad.json");
     await writeFile(policy, "{ id: default");
-    const book = await writeWorkbook(dir, "ok2.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+    const book = await writeWorkbook(
+      dir,
+      "ok2.xlsx",
+      { name: "干部名单", table: TINY_CADRES },
+      { name: "测评票", table: TINY_BALLOTS },
+    );
     expectRefusal(await runCli(["score", book, "--policy", policy]), 3, "不是有效的 JSON", "is not valid JSON");
   });
 });

@@ -29,7 +29,12 @@ export function runCli(args: string[], entry = "bin/kaoping.ts"): Promise<CliRun
 export const tempDir = () => mkdtemp(join(tmpdir(), "kaoping-cli-"));
 
 /** Writes a two-sheet workbook; sheet names and header rows are the caller's choice. */
-export async function writeWorkbook(dir: string, file: string, cadres: { name: string; table: Table }, ballots: { name: string; table: Table }) {
+export async function writeWorkbook(
+  dir: string,
+  file: string,
+  cadres: { name: string; table: Table },
+  ballots: { name: string; table: Table },
+) {
   const path = join(dir, file);
   await writeFile(path, await tablesToXlsx([cadres, ballots]));
   return path;
@@ -42,4 +47,5 @@ export async function writeCsv(dir: string, file: string, table: Table, bom = tr
 }
 
 /** No stack trace lines ("    at foo (file:1:2)") or Node error dumps reach the user. */
-export const hasStackTrace = (text: string) => /^\s+at .+[:(]/m.test(text) || /node:internal|triggerUncaughtException/.test(text);
+export const hasStackTrace = (text: string) =>
+  /^\s+at .+[:(]/m.test(text) || /node:internal|triggerUncaughtException/.test(text);

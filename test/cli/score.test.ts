@@ -25,7 +25,12 @@ const comparable = (r: AssessmentResult) => ({
 
 beforeAll(async () => {
   dir = await tempDir();
-  chineseXlsx = await writeWorkbook(dir, "中文表头.xlsx", { name: "干部名单", table: TINY_CADRES }, { name: "测评票", table: TINY_BALLOTS });
+  chineseXlsx = await writeWorkbook(
+    dir,
+    "中文表头.xlsx",
+    { name: "干部名单", table: TINY_CADRES },
+    { name: "测评票", table: TINY_BALLOTS },
+  );
 });
 
 describe("kaoping score --json: the hand-checked case", () => {
@@ -36,11 +41,25 @@ describe("kaoping score --json: the hand-checked case", () => {
 
   it("scores C001 exactly, with an x.xx5 composite rounded half up", () => {
     const c = result.cadres.find((x) => x.cadreId === "C001")!;
-    expect(c).toMatchObject({ name: "张三", unit: "办公室", post: "principal", composite: 83.58, compositeExact: "3343/40", rank: 1, rankInPost: 1 });
+    expect(c).toMatchObject({
+      name: "张三",
+      unit: "办公室",
+      post: "principal",
+      composite: 83.58,
+      compositeExact: "3343/40",
+      rank: 1,
+      rankInPost: 1,
+    });
     expect(c.dimensions).toEqual({ morality: 85, ability: 80, diligence: 82.5, achievement: 84, integrity: 87.5 });
     expect(c.votes).toEqual({ excellent: 1, competent: 1, basic: 0, incompetent: 0, blank: 0, n: 2 });
     expect(c.groups).toEqual({ superior: { ballots: 1, withheld: true }, peer: { ballots: 1, withheld: true } });
-    expect(c).toMatchObject({ renormalised: true, grade: "competent", verdict: "fit", provisional: false, reviewRequired: false });
+    expect(c).toMatchObject({
+      renormalised: true,
+      grade: "competent",
+      verdict: "fit",
+      provisional: false,
+      reviewRequired: false,
+    });
   });
 
   it("finds C002 unfit for post by the two-thirds rule, with the group mean shown at 3 ballots", () => {
@@ -81,7 +100,12 @@ describe("kaoping score --json: the hand-checked case", () => {
       scoreJson([english]),
       scoreJson([bilingual]),
       scoreJson(["--cadres", cadresCsv, "--ballots", ballotsCsv]),
-      scoreJson(["--cadres", join(FIXTURES, "tiny-cadres-gbk.csv"), "--ballots", join(FIXTURES, "tiny-ballots-gbk.csv")]),
+      scoreJson([
+        "--cadres",
+        join(FIXTURES, "tiny-cadres-gbk.csv"),
+        "--ballots",
+        join(FIXTURES, "tiny-ballots-gbk.csv"),
+      ]),
     ]);
     for (const run of runs) expect(comparable(run)).toEqual(expected);
     // CSV issues name the file, so the user knows where to look.
@@ -136,7 +160,14 @@ describe("kaoping score: outputs", () => {
   it("counts votes against the meeting's attendees when the policy says so (--attendees)", async () => {
     // C001 has E1 C1: over 4 attendees (E+C)/n = 2/4 < 2/3, so the two-thirds rule fires: unfit, band competent capped at basic.
     const policy = join(dir, "attendees-policy.json");
-    await writeFile(policy, JSON.stringify({ ...DEFAULT_POLICY, id: "attendees", voteRules: { ...DEFAULT_POLICY.voteRules, base: "attendees" } }));
+    await writeFile(
+      policy,
+      JSON.stringify({
+        ...DEFAULT_POLICY,
+        id: "attendees",
+        voteRules: { ...DEFAULT_POLICY.voteRules, base: "attendees" },
+      }),
+    );
     const result = await scoreJson([chineseXlsx, "--policy", policy, "--attendees", "4"]);
     const c = result.cadres.find((x) => x.cadreId === "C001")!;
     expect(c).toMatchObject({ verdict: "unfit_for_post", grade: "basic", reviewRequired: true });

@@ -15,7 +15,10 @@ const PERCENT_POLICY: Policy = PolicySchema.parse({
   ...DEFAULT_POLICY,
   id: "percent",
   posts: Object.fromEntries(
-    Object.entries(DEFAULT_POLICY.posts).map(([k, p]) => [k, { ...p, weights: Object.fromEntries(Object.entries(p.weights).map(([d, w]) => [d, Math.round(w * 100)])) }]),
+    Object.entries(DEFAULT_POLICY.posts).map(([k, p]) => [
+      k,
+      { ...p, weights: Object.fromEntries(Object.entries(p.weights).map(([d, w]) => [d, Math.round(w * 100)])) },
+    ]),
   ),
 });
 
@@ -69,7 +72,10 @@ beforeAll(async () => {
       DEFAULT_POLICY,
     ),
   ];
-  recalculated = await recalculateToCsv(dir, cases.map((c) => c.path));
+  recalculated = await recalculateToCsv(
+    dir,
+    cases.map((c) => c.path),
+  );
 }, 180_000);
 
 describe("the scored workbook recalculated by LibreOffice", () => {
@@ -92,7 +98,12 @@ describe("the scored workbook recalculated by LibreOffice", () => {
       const shown = displayedComposites(recalculated.get(c.path)!);
       const scored = c.result.cadres.filter((x) => x.composite !== null);
       expect(scored.length).toBeGreaterThan(0);
-      for (const cadre of scored) expect({ case: c.name, cadreId: cadre.cadreId, composite: shown.get(cadre.cadreId) }).toEqual({ case: c.name, cadreId: cadre.cadreId, composite: cadre.composite!.toFixed(2) });
+      for (const cadre of scored)
+        expect({ case: c.name, cadreId: cadre.cadreId, composite: shown.get(cadre.cadreId) }).toEqual({
+          case: c.name,
+          cadreId: cadre.cadreId,
+          composite: cadre.composite!.toFixed(2),
+        });
     }
   });
 

@@ -43,7 +43,9 @@ export async function recalculateToCsv(workDir: string, xlsxPaths: string[]): Pr
     ...xlsxPaths,
   ];
   await new Promise<void>((resolve, reject) => {
-    execFile("soffice", args, { timeout: 120_000 }, (error, _stdout, stderr) => (error ? reject(new Error(`soffice failed: ${error.message}\n${stderr}`)) : resolve()));
+    execFile("soffice", args, { timeout: 120_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`soffice failed: ${error.message}\n${stderr}`)) : resolve(),
+    );
   });
   const tables = new Map<string, string[][]>();
   for (const path of xlsxPaths) {

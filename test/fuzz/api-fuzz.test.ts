@@ -25,7 +25,8 @@ type Body = { kind: "json"; value: unknown } | { kind: "text"; value: string };
 
 function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
   if (Array.isArray(value)) return [prefix, ...value.slice(0, 3).flatMap((v, i) => paths(v, [...prefix, i]))];
-  if (value && typeof value === "object") return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
+  if (value && typeof value === "object")
+    return [prefix, ...Object.entries(value).flatMap(([k, v]) => paths(v, [...prefix, k]))];
   return [prefix];
 }
 
@@ -54,8 +55,16 @@ function malformedBodies(example: unknown, seed: number): Body[] {
   );
   const arb: fc.Arbitrary<Body> = fc.oneof(
     { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }).map((value) => ({ kind: "json" as const, value })) },
-    { weight: 6, arbitrary: fc.tuple(fc.constantFrom(...paths(example)), broken).map(([p, r]) => ({ kind: "json" as const, value: setAt(example, p, r) })) },
-    { weight: 1, arbitrary: fc.string({ maxLength: 40 }).map((value) => ({ kind: "text" as const, value: `{${value}` })) },
+    {
+      weight: 6,
+      arbitrary: fc
+        .tuple(fc.constantFrom(...paths(example)), broken)
+        .map(([p, r]) => ({ kind: "json" as const, value: setAt(example, p, r) })),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.string({ maxLength: 40 }).map((value) => ({ kind: "text" as const, value: `{${value}` })),
+    },
   );
   return fc.sample(arb, { numRuns: PER_ENDPOINT, seed });
 }
@@ -83,18 +92,37 @@ async function expectNoServerError(res: Response, label: string, tally: Tally): 
   tally.client++;
   const type = res.headers.get("content-type") ?? "";
   const parsed = type.startsWith("application/problem+json") ? ProblemSchema.safeParse(JSON.parse(text)) : undefined;
-  if (!parsed?.success || !parsed.data.message?.["zh-CN"] || !parsed.data.message.en) tally.bad.push(`${label} -> ${res.status} ${type} ${text.slice(0, 200)}`);
+  if (!parsed?.success || !parsed.data.message?.["zh-CN"] || !parsed.data.message.en)
+    tally.bad.push(`${label} -> ${res.status} ${type} ${text.slice(0, 200)}`);
 }
 
-const BODY_ENDPOINTS: { name: string; method: "POST" | "PUT"; path: string; role: Role; headers?: () => Record<string, string> }[] = [
+const BODY_ENDPOINTS: {
+  name: string;
+  method: "POST" | "PUT";
+  path: string;
+  role: Role;
+  headers?: () => Record<string, string>;
+}[] = [
   { name: "score", method: "POST", path: "/score", role: "assessor" },
   { name: "rulesVerdict", method: "POST", path: "/rules/verdict", role: "assessor" },
   { name: "rulesQuorum", method: "POST", path: "/rules/quorum", role: "assessor" },
   { name: "rulesQuorumBatch", method: "POST", path: "/rules/quorum/batch", role: "assessor" },
   { name: "rulesRecommendation", method: "POST", path: "/rules/recommendation", role: "assessor" },
   { name: "rulesAdvance", method: "POST", path: "/rules/advance", role: "assessor" },
-  { name: "policiesPut", method: "PUT", path: "/policies/fuzzed", role: "admin", headers: () => ({ "If-None-Match": "*" }) },
-  { name: "sheetsSubmit", method: "POST", path: "/sheets", role: "assessor", headers: () => ({ "Idempotency-Key": crypto.randomUUID() }) },
+  {
+    name: "policiesPut",
+    method: "PUT",
+    path: "/policies/fuzzed",
+    role: "admin",
+    headers: () => ({ "If-None-Match": "*" }),
+  },
+  {
+    name: "sheetsSubmit",
+    method: "POST",
+    path: "/sheets",
+    role: "assessor",
+    headers: () => ({ "Idempotency-Key": crypto.randomUUID() }),
+  },
 ];
 
 describe("fuzz: malformed bodies get 4xx problem+json, never 5xx", () => {
@@ -121,7 +149,14 @@ describe("fuzz: malformed bodies get 4xx problem+json, never 5xx", () => {
   });
 
   it(`GET endpoints: ${PER_ENDPOINT} malformed path and query values each`, async () => {
-    const junk = fc.sample(fc.oneof(fc.string({ maxLength: 20 }), fc.integer().map(String), fc.constantFrom("-1", "0", "1e9", "%00", "../x", "a".repeat(300), "🙂", "' or 1=1")), { numRuns: PER_ENDPOINT, seed: 7 });
+    const junk = fc.sample(
+      fc.oneof(
+        fc.string({ maxLength: 20 }),
+        fc.integer().map(String),
+        fc.constantFrom("-1", "0", "1e9", "%00", "../x", "a".repeat(300), "🙂", "' or 1=1"),
+      ),
+      { numRuns: PER_ENDPOINT, seed: 7 },
+    );
     const tally: Tally = { client: 0, ok: 0, bad: [] };
     const routes: [Role, (j: string) => string][] = [
       ["assessor", (j) => `/policies/${encodeURIComponent(j)}`],
@@ -129,7 +164,8 @@ describe("fuzz: malformed bodies get 4xx problem+json, never 5xx", () => {
       ["hr", (j) => `/sheets/${encodeURIComponent(j)}?format=${encodeURIComponent(j)}`],
       ["hr", (j) => `/sheets?unit=${encodeURIComponent(j)}&period=${encodeURIComponent(j)}`],
     ];
-    for (const [role, path] of routes) await inBatches(junk, async (j) => expectNoServerError(await stack.call(role, path(j)), path(j), tally));
+    for (const [role, path] of routes)
+      await inBatches(junk, async (j) => expectNoServerError(await stack.call(role, path(j)), path(j), tally));
     expect(tally.bad).toEqual([]);
   });
 });
@@ -173,7 +209,15 @@ describe("fuzz: numbers too big to be true", () => {
       const { policyId: _ignored, ...rest } = examples[name]!.request as Record<string, unknown>;
       return { ...rest, policy: DEFAULT_POLICY };
     };
-    const targets: { name: string; path: string; role: Role; method: "POST" | "PUT"; body: unknown; at: (string | number)[]; headers?: () => Record<string, string> }[] = [
+    const targets: {
+      name: string;
+      path: string;
+      role: Role;
+      method: "POST" | "PUT";
+      body: unknown;
+      at: (string | number)[];
+      headers?: () => Record<string, string>;
+    }[] = [
       ...["score", "rulesVerdict", "rulesQuorum", "rulesQuorumBatch", "rulesRecommendation"].map((name) => ({
         name,
         path: BODY_ENDPOINTS.find((e) => e.name === name)!.path,
@@ -182,13 +226,32 @@ describe("fuzz: numbers too big to be true", () => {
         body: withInline(name),
         at: ["policy"],
       })),
-      { name: "sheetsSubmit", path: "/sheets", role: "assessor", method: "POST", body: { ...(examples.sheetsSubmit!.request as object), policy: DEFAULT_POLICY }, at: ["policy"] },
-      { name: "policiesPut", path: "/policies/huge", role: "admin", method: "PUT", body: { ...DEFAULT_POLICY, id: "huge" }, at: [], headers: () => ({ "If-None-Match": "*" }) },
+      {
+        name: "sheetsSubmit",
+        path: "/sheets",
+        role: "assessor",
+        method: "POST",
+        body: { ...(examples.sheetsSubmit!.request as object), policy: DEFAULT_POLICY },
+        at: ["policy"],
+      },
+      {
+        name: "policiesPut",
+        path: "/policies/huge",
+        role: "admin",
+        method: "PUT",
+        body: { ...DEFAULT_POLICY, id: "huge" },
+        at: [],
+        headers: () => ({ "If-None-Match": "*" }),
+      },
     ];
     const cases = targets.flatMap((t) => POLICY_NUMBERS.flatMap((field) => HUGE.map((value) => ({ t, field, value }))));
     const tally: Tally = { client: 0, ok: 0, bad: [] };
     await inBatches(cases, async ({ t, field, value }) => {
-      const res = await stack.call(t.role, t.path, { method: t.method, json: setAt(t.body, [...t.at, ...field], value), headers: t.headers?.() });
+      const res = await stack.call(t.role, t.path, {
+        method: t.method,
+        json: setAt(t.body, [...t.at, ...field], value),
+        headers: t.headers?.(),
+      });
       await expectNoServerError(res, `${t.name} ${[...t.at, ...field].join(".")}=${String(value).slice(0, 40)}`, tally);
     });
     expect(tally.bad).toEqual([]);
@@ -198,17 +261,26 @@ describe("fuzz: numbers too big to be true", () => {
   });
 
   it("in the advance count and the candidates' values", async () => {
-    const example = (await buildExamples()).rulesAdvance!.request as { advance: number; candidates: { name: string; value: unknown }[] };
+    const example = (await buildExamples()).rulesAdvance!.request as {
+      advance: number;
+      candidates: { name: string; value: unknown }[];
+    };
     const fields: (string | number)[][] = [["advance"], ["candidates", 0, "value"], ["candidates", 1, "value"]];
     const cases = fields.flatMap((field) => HUGE.map((value) => ({ field, value })));
     const tally: Tally = { client: 0, ok: 0, bad: [] };
     await inBatches(cases, async ({ field, value }) => {
-      const res = await stack.call("assessor", "/rules/advance", { method: "POST", json: setAt(example, field, value) });
+      const res = await stack.call("assessor", "/rules/advance", {
+        method: "POST",
+        json: setAt(example, field, value),
+      });
       await expectNoServerError(res, `advance ${field.join(".")}=${String(value).slice(0, 40)}`, tally);
     });
     expect(tally.bad).toEqual([]);
     // Every value at once: a huge candidate value beside others is still ranked or refused, never a 5xx.
-    const all = await stack.call("assessor", "/rules/advance", { method: "POST", json: { advance: 2, candidates: HUGE.map((value, k) => ({ name: `候选人${k}`, value })) } });
+    const all = await stack.call("assessor", "/rules/advance", {
+      method: "POST",
+      json: { advance: 2, candidates: HUGE.map((value, k) => ({ name: `候选人${k}`, value })) },
+    });
     await expectNoServerError(all, "advance all huge", tally);
     expect(tally.bad).toEqual([]);
   });

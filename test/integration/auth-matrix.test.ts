@@ -50,35 +50,59 @@ describe("auth on every operation", () => {
     expect(open.map((op) => op.name).sort()).toEqual(["health", "openapiJson", "openapiV2Json"]);
   });
 
-  it.each(guarded.map((op) => [`${op.method} /api/${op.route}`, op] as const))("%s: no token is 401", async (label, op) => {
-    const res = await send(op, null);
-    const p = await expectProblem(res, 401, label);
-    expect(res.headers.get("www-authenticate")).toContain("Bearer");
-    expect(p.message!.en).toContain("token");
-  });
+  it.each(guarded.map((op) => [`${op.method} /api/${op.route}`, op] as const))(
+    "%s: no token is 401",
+    async (label, op) => {
+      const res = await send(op, null);
+      const p = await expectProblem(res, 401, label);
+      expect(res.headers.get("www-authenticate")).toContain("Bearer");
+      expect(p.message!.en).toContain("token");
+    },
+  );
 
-  it.each(guarded.map((op) => [`${op.method} /api/${op.route}`, op] as const))("%s: a role that is not allowed is 403", async (label, op) => {
-    const roles = op.roles as readonly string[];
-    // Every role the operation does not allow, and a token with no role at all.
-    const refused = [...ROLES.filter((r) => !roles.includes(r)).map((r) => [r]), []];
-    for (const held of refused) {
-      const p = await expectProblem(await send(op, await stack.mint({ roles: held })), 403, `${label} as [${held.join(",")}]`);
-      // The message names the roles that may act.
-      for (const r of roles) expect(p.message!.en).toContain(r);
-    }
-  });
+  it.each(guarded.map((op) => [`${op.method} /api/${op.route}`, op] as const))(
+    "%s: a role that is not allowed is 403",
+    async (label, op) => {
+      const roles = op.roles as readonly string[];
+      // Every role the operation does not allow, and a token with no role at all.
+      const refused = [...ROLES.filter((r) => !roles.includes(r)).map((r) => [r]), []];
+      for (const held of refused) {
+        const p = await expectProblem(
+          await send(op, await stack.mint({ roles: held })),
+          403,
+          `${label} as [${held.join(",")}]`,
+        );
+        // The message names the roles that may act.
+        for (const r of roles) expect(p.message!.en).toContain(r);
+      }
+    },
+  );
 
-  it.each(open.map((op) => [`${op.method} /api/${op.route}`, op] as const))("%s: public, answers without a token", async (_label, op) => {
-    expect((await send(op, null)).status).toBe(200);
-  });
+  it.each(open.map((op) => [`${op.method} /api/${op.route}`, op] as const))(
+    "%s: public, answers without a token",
+    async (_label, op) => {
+      expect((await send(op, null)).status).toBe(200);
+    },
+  );
 
-  it.each([["sheetsSubmit"], ["auditVerify"], ["policiesPut"], ["sheetsGet"]])("%s: an expired or wrong-audience token is 401", async (name) => {
-    const op = OPERATIONS.find((o) => o.name === name)!;
-    const role = (op.roles as readonly string[])[0]!;
-    const expired = await expectProblem(await send(op, await stack.mint({ roles: [role], expiresInSeconds: -3600 })), 401, `${name} expired`);
-    expect(expired.message!.en).toContain("expired");
-    expect(expired.message!["zh-CN"]).toContain("过期");
-    const foreign = await expectProblem(await send(op, await stack.mint({ roles: [role], audience: "api://someone-else" })), 401, `${name} audience`);
-    expect(foreign.message!.en).toContain("aud");
-  });
+  it.each([["sheetsSubmit"], ["auditVerify"], ["policiesPut"], ["sheetsGet"]])(
+    "%s: an expired or wrong-audience token is 401",
+    async (name) => {
+      const op = OPERATIONS.find((o) => o.name === name)!;
+      const role = (op.roles as readonly string[])[0]!;
+      const expired = await expectProblem(
+        await send(op, await stack.mint({ roles: [role], expiresInSeconds: -3600 })),
+        401,
+        `${name} expired`,
+      );
+      expect(expired.message!.en).toContain("expired");
+      expect(expired.message!["zh-CN"]).toContain("过期");
+      const foreign = await expectProblem(
+        await send(op, await stack.mint({ roles: [role], audience: "api://someone-else" })),
+        401,
+        `${name} audience`,
+      );
+      expect(foreign.message!.en).toContain("aud");
+    },
+  );
 });

@@ -83,9 +83,14 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
       const headers = new Headers(rest.headers);
       if (role) headers.set("Authorization", `Bearer ${await stack.token(role)}`);
       if (json !== undefined) headers.set("Content-Type", "application/json");
-      return fetch(`${apiBase}${path}`, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body });
+      return fetch(`${apiBase}${path}`, {
+        ...rest,
+        headers,
+        body: json !== undefined ? JSON.stringify(json) : rest.body,
+      });
     },
-    table: () => TableClient.fromConnectionString(azurite.connectionString, TABLE_NAME, { allowInsecureConnection: true }),
+    table: () =>
+      TableClient.fromConnectionString(azurite.connectionString, TABLE_NAME, { allowInsecureConnection: true }),
     async stopAzurite() {
       if (azuriteStopped) return;
       azuriteStopped = true;
@@ -101,8 +106,16 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
 }
 
 /** Reads a problem+json answer, checking its media type. */
-export async function problemOf(res: Response): Promise<{ status: number; type: string; title: string; detail?: string; message?: { "zh-CN": string; en: string }; errors?: { pointer: string; path: (string | number)[]; message: { "zh-CN": string; en: string } }[] }> {
+export async function problemOf(res: Response): Promise<{
+  status: number;
+  type: string;
+  title: string;
+  detail?: string;
+  message?: { "zh-CN": string; en: string };
+  errors?: { pointer: string; path: (string | number)[]; message: { "zh-CN": string; en: string } }[];
+}> {
   const type = res.headers.get("content-type") ?? "";
-  if (!type.startsWith("application/problem+json")) throw new Error(`expected problem+json, got ${res.status} ${type}: ${await res.text()}`);
+  if (!type.startsWith("application/problem+json"))
+    throw new Error(`expected problem+json, got ${res.status} ${type}: ${await res.text()}`);
   return res.json();
 }

@@ -20,7 +20,10 @@ describe("policies", () => {
       const res = await stack.call(role, "/policies");
       expect(res.status).toBe(200);
       const { items } = await res.json();
-      expect(items.map((p: { id: string; version: number }) => `${p.id}@${p.version}`).sort()).toEqual(["civil-servant@1", "default@1"]);
+      expect(items.map((p: { id: string; version: number }) => `${p.id}@${p.version}`).sort()).toEqual([
+        "civil-servant@1",
+        "default@1",
+      ]);
     }
     const { etag, body } = await latest();
     expect(etag).toMatch(/^".+"$/);
@@ -38,10 +41,18 @@ describe("policies", () => {
     const none = await stack.call("admin", "/policies/default", { method: "PUT", json: doc });
     expect(none.status).toBe(412);
     expect((await problemOf(none)).message!["zh-CN"]).toContain("If-Match");
-    const wrong = await stack.call("admin", "/policies/default", { method: "PUT", json: doc, headers: { "If-Match": '"stale"' } });
+    const wrong = await stack.call("admin", "/policies/default", {
+      method: "PUT",
+      json: doc,
+      headers: { "If-Match": '"stale"' },
+    });
     expect(wrong.status).toBe(412);
 
-    const ok = await stack.call("admin", "/policies/default", { method: "PUT", json: doc, headers: { "If-Match": etag } });
+    const ok = await stack.call("admin", "/policies/default", {
+      method: "PUT",
+      json: doc,
+      headers: { "If-Match": etag },
+    });
     expect(ok.status).toBe(201);
     const published = await ok.json();
     expect(published.identity.version).toBe(2);
@@ -60,7 +71,12 @@ describe("policies", () => {
 
   it("two publishers with the same If-Match: one wins, the other gets 412", async () => {
     const { etag, body } = await latest();
-    const put = (title: string) => stack.call("admin", "/policies/default", { method: "PUT", json: { ...body.policy, title }, headers: { "If-Match": etag } });
+    const put = (title: string) =>
+      stack.call("admin", "/policies/default", {
+        method: "PUT",
+        json: { ...body.policy, title },
+        headers: { "If-Match": etag },
+      });
     const results = await Promise.all([put("甲的修改"), put("乙的修改")]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 412]);
     const loser = results.find((r) => r.status === 412)!;
@@ -71,7 +87,11 @@ describe("policies", () => {
   it("an If-Match that is malformed or not the current ETag is told so, with the current ETag (not 'meanwhile published')", async () => {
     const { etag, body } = await latest();
     for (const given of ['"xyz"', "*", "xyz", '"default.v999.0123456789abcdef"', '"township.v1.0123456789abcdef"']) {
-      const res = await stack.call("admin", "/policies/default", { method: "PUT", json: body.policy, headers: { "If-Match": given } });
+      const res = await stack.call("admin", "/policies/default", {
+        method: "PUT",
+        json: body.policy,
+        headers: { "If-Match": given },
+      });
       expect(res.status, given).toBe(412);
       expect(res.headers.get("etag")).toBe(etag);
       const p = await problemOf(res);
@@ -83,31 +103,49 @@ describe("policies", () => {
     }
     // The ETag of a real earlier version is the one case where someone else published in between.
     const v1 = await stack.call("admin", "/policies/default/versions/1");
-    const stale = await stack.call("admin", "/policies/default", { method: "PUT", json: body.policy, headers: { "If-Match": v1.headers.get("etag")! } });
+    const stale = await stack.call("admin", "/policies/default", {
+      method: "PUT",
+      json: body.policy,
+      headers: { "If-Match": v1.headers.get("etag")! },
+    });
     expect(stale.status).toBe(412);
     expect((await problemOf(stale)).message!.en).toContain("meanwhile");
   });
 
   it("a new policy id is created without If-Match; a body id that differs from the path is refused", async () => {
     const { body } = await latest();
-    const created = await stack.call("admin", "/policies/township", { method: "PUT", json: { ...body.policy, id: "township", title: "乡镇年度考核" } });
+    const created = await stack.call("admin", "/policies/township", {
+      method: "PUT",
+      json: { ...body.policy, id: "township", title: "乡镇年度考核" },
+    });
     expect(created.status).toBe(201);
     expect((await created.json()).identity).toMatchObject({ id: "township", version: 1 });
-    const mismatch = await stack.call("admin", "/policies/other", { method: "PUT", json: { ...body.policy, id: "township" } });
+    const mismatch = await stack.call("admin", "/policies/other", {
+      method: "PUT",
+      json: { ...body.policy, id: "township" },
+    });
     expect(mismatch.status).toBe(400);
     expect((await problemOf(mismatch)).errors![0]!.pointer).toBe("/id");
   });
 
   it("only admins publish", async () => {
     const { etag, body } = await latest();
-    const res = await stack.call("hr", "/policies/default", { method: "PUT", json: body.policy, headers: { "If-Match": etag } });
+    const res = await stack.call("hr", "/policies/default", {
+      method: "PUT",
+      json: body.policy,
+      headers: { "If-Match": etag },
+    });
     expect(res.status).toBe(403);
   });
 
   it("every publication is in the audit log and the chain verifies", async () => {
     const { items } = await (await stack.call("admin", "/audit")).json();
-    const subjects = items.filter((e: { action: string }) => e.action === "policy.publish").map((e: { subject: string }) => e.subject);
-    expect(subjects).toEqual(expect.arrayContaining(["default@1", "civil-servant@1", "default@2", "default@3", "township@1"]));
+    const subjects = items
+      .filter((e: { action: string }) => e.action === "policy.publish")
+      .map((e: { subject: string }) => e.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining(["default@1", "civil-servant@1", "default@2", "default@3", "township@1"]),
+    );
     expect(items.map((e: { seq: number }) => e.seq)).toEqual(items.map((_: unknown, i: number) => i));
     for (let i = 1; i < items.length; i++) expect(items[i].prevHash).toBe(items[i - 1].hash);
     const verify = await (await stack.call("admin", "/audit/verify")).json();
@@ -135,11 +173,14 @@ describe("auth matrix", () => {
     expect((await problemOf(res)).message!.en).toContain("assessor");
     expect((await stack.call("assessor", "/sheets")).status).toBe(403);
     const noRoles = await stack.mint({ roles: [] });
-    expect((await fetch(`${stack.apiBase}/policies`, { headers: { Authorization: `Bearer ${noRoles}` } })).status).toBe(403);
+    expect((await fetch(`${stack.apiBase}/policies`, { headers: { Authorization: `Bearer ${noRoles}` } })).status).toBe(
+      403,
+    );
   });
 
   it("expired, wrong audience, wrong issuer and wrong signature are 401", async () => {
-    const get = (token: string) => fetch(`${stack.apiBase}/policies`, { headers: { Authorization: `Bearer ${token}` } });
+    const get = (token: string) =>
+      fetch(`${stack.apiBase}/policies`, { headers: { Authorization: `Bearer ${token}` } });
     const expired = await expect401(await get(await stack.mint({ roles: ["admin"], expiresInSeconds: -3600 })));
     expect(expired.message!.en).toContain("expired");
     const aud = await expect401(await get(await stack.mint({ roles: ["admin"], audience: "api://someone-else" })));

@@ -12,7 +12,15 @@ afterAll(async () => {
 describe("POST /api/score", () => {
   it("scores cadres exactly per the spec and reports a bad row without dropping it", async () => {
     const same = (ballotId: string, raterGroup: string, cadreId: string, s: number | string, gradeVote: string) => ({
-      ballotId, raterGroup, cadreId, morality: s, ability: s, diligence: s, achievement: s, integrity: s, gradeVote,
+      ballotId,
+      raterGroup,
+      cadreId,
+      morality: s,
+      ability: s,
+      diligence: s,
+      achievement: s,
+      integrity: s,
+      gradeVote,
     });
     const res = await stack.call("assessor", "/score", {
       method: "POST",
@@ -39,7 +47,15 @@ describe("POST /api/score", () => {
     expect(body.policy).toMatchObject({ id: "default", version: 1 });
     const [c1, c2] = body.cadres;
     // Each group has one ballot of equal dimension scores: S = .3*90 + .3*80 + .3*70 + .1*100 = 82.
-    expect(c1).toMatchObject({ cadreId: "C001", composite: 82, compositeExact: "82", rank: 2, renormalised: false, verdict: "fit", grade: "competent" });
+    expect(c1).toMatchObject({
+      cadreId: "C001",
+      composite: 82,
+      compositeExact: "82",
+      rank: 2,
+      renormalised: false,
+      verdict: "fit",
+      grade: "competent",
+    });
     expect(c1.dimensions).toEqual({ morality: 82, ability: 82, diligence: 82, achievement: 82, integrity: 82 });
     // One ballot per group is below the privacy threshold of 3: breakdowns withheld.
     expect(c1.groups.superior).toEqual({ ballots: 1, withheld: true });
@@ -47,7 +63,9 @@ describe("POST /api/score", () => {
     expect(c2).toMatchObject({ cadreId: "C002", composite: 95, rank: 1, rankInPost: 1, renormalised: true });
     expect(c2.groups.superior).toEqual({ ballots: 3, kept: 3, mean: 95 });
     expect(c2.votes).toEqual({ excellent: 3, competent: 0, basic: 0, incompetent: 0, blank: 0, n: 3 });
-    expect(body.issues).toEqual([expect.objectContaining({ sheet: expect.any(String), row: 9, field: "integrity", code: "out_of_range" })]);
+    expect(body.issues).toEqual([
+      expect.objectContaining({ sheet: expect.any(String), row: 9, field: "integrity", code: "out_of_range" }),
+    ]);
     expect(body.issues[0].message["zh-CN"]).toContain("第 9 行");
   });
 
@@ -64,9 +82,15 @@ describe("POST /api/score", () => {
   });
 
   it("404s an unknown policy id or version", async () => {
-    const a = await stack.call("assessor", "/score", { method: "POST", json: { policyId: "nope", cadres: [], ballots: [] } });
+    const a = await stack.call("assessor", "/score", {
+      method: "POST",
+      json: { policyId: "nope", cadres: [], ballots: [] },
+    });
     expect(a.status).toBe(404);
-    const b = await stack.call("assessor", "/score", { method: "POST", json: { policyId: "default", version: 99, cadres: [], ballots: [] } });
+    const b = await stack.call("assessor", "/score", {
+      method: "POST",
+      json: { policyId: "default", version: 99, cadres: [], ballots: [] },
+    });
     expect(b.status).toBe(404);
     expect((await problemOf(b)).message!.en).toContain("version 99");
   });
@@ -91,7 +115,10 @@ describe("POST /api/rules/*", () => {
     expect(results[0]).toMatchObject({ n: 30, verdict: "fit", grade: "competent" });
     // 5/10 < 2/3: unfit for post, grade capped at basic, organisation must confirm.
     expect(results[1]).toMatchObject({ n: 10, verdict: "unfit_for_post", grade: "basic", reviewRequired: true });
-    expect(results[1].reasons.find((r: { rule: string }) => r.rule === "competency")).toMatchObject({ fraction: "5/10", fired: true });
+    expect(results[1].reasons.find((r: { rule: string }) => r.rule === "competency")).toMatchObject({
+      fraction: "5/10",
+      fired: true,
+    });
     // 2/3 incompetent > 1/3.
     expect(results[2]).toMatchObject({ n: 3, grade: "incompetent", verdict: "unfit_for_post" });
   });
@@ -104,9 +131,23 @@ describe("POST /api/rules/*", () => {
     const res = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items, detail: "brief" } });
     const { results } = await res.json();
     // 5/10 < 2/3 fires competency; 0/10 incompetent and 0/10 excellent (band 80 is not excellent) do not.
-    expect(results[0]).toEqual({ grade: "basic", verdict: "unfit_for_post", reviewRequired: true, provisional: false, n: 10, fired: ["competency"] });
+    expect(results[0]).toEqual({
+      grade: "basic",
+      verdict: "unfit_for_post",
+      reviewRequired: true,
+      provisional: false,
+      n: 10,
+      fired: ["competency"],
+    });
     // 59.99 < 60: the integrity veto fires; 30/30 competent, 20/30 >= 1/2 eligible.
-    expect(results[1]).toEqual({ grade: "incompetent", verdict: "fit", reviewRequired: true, provisional: false, n: 30, fired: ["veto:integrity"] });
+    expect(results[1]).toEqual({
+      grade: "incompetent",
+      verdict: "fit",
+      reviewRequired: true,
+      provisional: false,
+      n: 30,
+      fired: ["veto:integrity"],
+    });
   });
 
   it("verdict: rejects an empty batch and one over 10,000 items with field paths", async () => {
@@ -114,9 +155,15 @@ describe("POST /api/rules/*", () => {
     expect(empty.status).toBe(400);
     expect((await problemOf(empty)).errors![0]!.pointer).toBe("/items");
     const item = { excellent: 1, competent: 0, basic: 0, incompetent: 0 };
-    const many = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: Array(10_001).fill(item) } });
+    const many = await stack.call("assessor", "/rules/verdict", {
+      method: "POST",
+      json: { items: Array(10_001).fill(item) },
+    });
     expect(many.status).toBe(400);
-    const ok = await stack.call("assessor", "/rules/verdict", { method: "POST", json: { items: Array(10_000).fill(item) } });
+    const ok = await stack.call("assessor", "/rules/verdict", {
+      method: "POST",
+      json: { items: Array(10_000).fill(item) },
+    });
     expect(ok.status).toBe(200);
     // A whole recalculation's answer is large: it travels gzipped when the caller accepts it (fetch does).
     expect(ok.headers.get("content-encoding")).toBe("gzip");
@@ -124,13 +171,23 @@ describe("POST /api/rules/*", () => {
   });
 
   it("quorum: 40 of 50 is exactly 4/5 and valid; 39 of 50 is not", async () => {
-    const at = async (attendees: number) => (await stack.call("assessor", "/rules/quorum", { method: "POST", json: { attendees, expected: 50 } })).json();
+    const at = async (attendees: number) =>
+      (await stack.call("assessor", "/rules/quorum", { method: "POST", json: { attendees, expected: 50 } })).json();
     expect(await at(40)).toMatchObject({ valid: true, fraction: "40/50", percent: "80.00", threshold: "4/5" });
     expect(await at(39)).toMatchObject({ valid: false, fraction: "39/50" });
   });
 
   it("quorum/batch: each meeting's finding, in request order, in one request", async () => {
-    const res = await stack.call("assessor", "/rules/quorum/batch", { method: "POST", json: { items: [{ attendees: 40, expected: 50 }, { attendees: 39, expected: 50 }, { attendees: 4, expected: 5 }] } });
+    const res = await stack.call("assessor", "/rules/quorum/batch", {
+      method: "POST",
+      json: {
+        items: [
+          { attendees: 40, expected: 50 },
+          { attendees: 39, expected: 50 },
+          { attendees: 4, expected: 5 },
+        ],
+      },
+    });
     expect(res.status).toBe(200);
     const { results } = await res.json();
     expect(results.map((r: { valid: boolean; fraction: string }) => [r.valid, r.fraction])).toEqual([
@@ -141,8 +198,15 @@ describe("POST /api/rules/*", () => {
   });
 
   it("recommendation: majority of valid ballots, shortlist of vacancies + 1, invalid ballot reported", async () => {
-    const ballots = [...Array(6).fill({ names: ["王五"] }), ...Array(3).fill({ names: ["赵六"] }), { names: ["王五", "赵六"] }];
-    const res = await stack.call("assessor", "/rules/recommendation", { method: "POST", json: { expected: 10, attendees: 10, vacancies: 1, ballots } });
+    const ballots = [
+      ...Array(6).fill({ names: ["王五"] }),
+      ...Array(3).fill({ names: ["赵六"] }),
+      { names: ["王五", "赵六"] },
+    ];
+    const res = await stack.call("assessor", "/rules/recommendation", {
+      method: "POST",
+      json: { expected: 10, attendees: 10, vacancies: 1, ballots },
+    });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.quorum.valid).toBe(true);
@@ -156,7 +220,15 @@ describe("POST /api/rules/*", () => {
   it("advance: the top 2 of 90, 85, 85, 70 leave a tie at the cut for a decision", async () => {
     const res = await stack.call("assessor", "/rules/advance", {
       method: "POST",
-      json: { advance: 2, candidates: [{ name: "甲", value: 90 }, { name: "乙", value: "85" }, { name: "丙", value: 85 }, { name: "丁", value: 70 }] },
+      json: {
+        advance: 2,
+        candidates: [
+          { name: "甲", value: 90 },
+          { name: "乙", value: "85" },
+          { name: "丙", value: 85 },
+          { name: "丁", value: 70 },
+        ],
+      },
     });
     const body = await res.json();
     expect(body.advanced).toEqual(["甲"]);
@@ -168,7 +240,11 @@ describe("POST /api/rules/*", () => {
 
 describe("bad requests", () => {
   it("malformed JSON is a 400 problem with a bilingual message, not a 500", async () => {
-    const res = await stack.call("assessor", "/score", { method: "POST", headers: { "Content-Type": "application/json" }, body: '{"cadres": [' });
+    const res = await stack.call("assessor", "/score", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: '{"cadres": [',
+    });
     expect(res.status).toBe(400);
     const p = await problemOf(res);
     expect(p.status).toBe(400);
@@ -177,13 +253,20 @@ describe("bad requests", () => {
   });
 
   it("a body over the route's limit is 413", async () => {
-    const res = await stack.call("assessor", "/rules/quorum", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ attendees: 1, expected: 1, pad: "x".repeat(70 * 1024) }) });
+    const res = await stack.call("assessor", "/rules/quorum", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ attendees: 1, expected: 1, pad: "x".repeat(70 * 1024) }),
+    });
     expect(res.status).toBe(413);
     expect((await problemOf(res)).message!.en).toContain("64 KiB");
   });
 
   it("wrong field types come back with their JSON pointers", async () => {
-    const res = await stack.call("assessor", "/rules/quorum", { method: "POST", json: { attendees: "many", expected: 0 } });
+    const res = await stack.call("assessor", "/rules/quorum", {
+      method: "POST",
+      json: { attendees: "many", expected: 0 },
+    });
     expect(res.status).toBe(400);
     const pointers = (await problemOf(res)).errors!.map((e) => e.pointer).sort();
     expect(pointers).toEqual(["/attendees", "/expected"]);
@@ -201,11 +284,17 @@ describe("bad requests", () => {
 
 describe("CORS and health", () => {
   it("answers the add-in origin's preflight and ignores other origins", async () => {
-    const ok = await fetch(`${stack.apiBase}/rules/verdict`, { method: "OPTIONS", headers: { Origin: stack.allowedOrigin, "Access-Control-Request-Method": "POST" } });
+    const ok = await fetch(`${stack.apiBase}/rules/verdict`, {
+      method: "OPTIONS",
+      headers: { Origin: stack.allowedOrigin, "Access-Control-Request-Method": "POST" },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(stack.allowedOrigin);
     expect(ok.headers.get("access-control-allow-headers")).toContain("Authorization");
-    const other = await fetch(`${stack.apiBase}/rules/verdict`, { method: "OPTIONS", headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" } });
+    const other = await fetch(`${stack.apiBase}/rules/verdict`, {
+      method: "OPTIONS",
+      headers: { Origin: "https://evil.example", "Access-Control-Request-Method": "POST" },
+    });
     expect(other.headers.get("access-control-allow-origin")).toBeNull();
     const get = await stack.call("hr", "/policies", { headers: { Origin: stack.allowedOrigin } });
     expect(get.headers.get("access-control-allow-origin")).toBe(stack.allowedOrigin);

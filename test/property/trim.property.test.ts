@@ -32,25 +32,30 @@ function referenceKept(totals: number[], high: number, low: number): Map<number,
 describe("trimming walks", () => {
   it("the sorted walk and the engine's edge scan keep the same weight per total as the spec's walk", () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 30 }), fc.integer({ min: 0, max: 4 }), fc.integer({ min: 0, max: 4 }), (totals, high, low) => {
-        fc.pre(trims(totals.length, { minBallots: 0, high, low }));
-        const expected = referenceKept(totals, high, low);
-        const sorted = totals.map((_, i) => i).sort((a, b) => totals[a]! - totals[b]!);
-        const fromBuckets = new Map(trimBuckets(sorted, totals, high, low).map((b) => [b.total, b.kept]));
-        expect(fromBuckets).toEqual(expected);
-        // trimEdges reports only the touched totals; every other total keeps all its ballots.
-        const idx = totals.map((_, i) => i);
-        const edges = trimEdges(idx, totals, high, low);
-        const fromEdges = new Map([...expected.keys()].map((t) => [t, totals.filter((x) => x === t).length]));
-        for (const b of edges) {
-          fromEdges.set(b.total, b.kept);
-          // Each touched bucket is a run of idx holding exactly the ballots at that total.
-          expect(idx.slice(b.start, b.start + b.size).every((i) => totals[i] === b.total)).toBe(true);
-          expect(b.size).toBe(totals.filter((x) => x === b.total).length);
-        }
-        expect(fromEdges).toEqual(expected);
-        expect([...idx].sort((a, b) => a - b)).toEqual(totals.map((_, i) => i));
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 6 }), { minLength: 1, maxLength: 30 }),
+        fc.integer({ min: 0, max: 4 }),
+        fc.integer({ min: 0, max: 4 }),
+        (totals, high, low) => {
+          fc.pre(trims(totals.length, { minBallots: 0, high, low }));
+          const expected = referenceKept(totals, high, low);
+          const sorted = totals.map((_, i) => i).sort((a, b) => totals[a]! - totals[b]!);
+          const fromBuckets = new Map(trimBuckets(sorted, totals, high, low).map((b) => [b.total, b.kept]));
+          expect(fromBuckets).toEqual(expected);
+          // trimEdges reports only the touched totals; every other total keeps all its ballots.
+          const idx = totals.map((_, i) => i);
+          const edges = trimEdges(idx, totals, high, low);
+          const fromEdges = new Map([...expected.keys()].map((t) => [t, totals.filter((x) => x === t).length]));
+          for (const b of edges) {
+            fromEdges.set(b.total, b.kept);
+            // Each touched bucket is a run of idx holding exactly the ballots at that total.
+            expect(idx.slice(b.start, b.start + b.size).every((i) => totals[i] === b.total)).toBe(true);
+            expect(b.size).toBe(totals.filter((x) => x === b.total).length);
+          }
+          expect(fromEdges).toEqual(expected);
+          expect([...idx].sort((a, b) => a - b)).toEqual(totals.map((_, i) => i));
+        },
+      ),
       { numRuns: 500 },
     );
   });

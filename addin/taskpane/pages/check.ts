@@ -18,13 +18,31 @@ export function checkPage(ctx: PaneContext): HTMLElement {
       const rows = issueRows(issues, lang);
       const head = (k: StringKey) => h("th", {}, t(lang, k));
       list.replaceChildren(
-        h("p", { "data-testid": "issue-count" }, rows.length === 0 ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length }) : t(lang, "check.count", { count: rows.length })),
+        h(
+          "p",
+          { "data-testid": "issue-count" },
+          rows.length === 0
+            ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length })
+            : t(lang, "check.count", { count: rows.length }),
+        ),
         rows.length === 0
           ? ""
           : h(
               "table",
               { class: "grid" },
-              h("thead", {}, h("tr", {}, head("check.col.sheet"), head("check.col.row"), head("check.col.field"), head("check.col.rule"), head("check.col.message"))),
+              h(
+                "thead",
+                {},
+                h(
+                  "tr",
+                  {},
+                  head("check.col.sheet"),
+                  head("check.col.row"),
+                  head("check.col.field"),
+                  head("check.col.rule"),
+                  head("check.col.message"),
+                ),
+              ),
               h(
                 "tbody",
                 {},
@@ -33,7 +51,22 @@ export function checkPage(ctx: PaneContext): HTMLElement {
                     "tr",
                     { "data-testid": `issue-${i}` },
                     h("td", {}, r.sheet),
-                    h("td", {}, h("a", { href: "#", "data-testid": `issue-link-${i}`, onclick: (e: Event) => (e.preventDefault(), void ctx.run(async () => void (await ctx.excel.selectCell(r.sheet, r.row, r.field)))) }, String(r.row))),
+                    h(
+                      "td",
+                      {},
+                      h(
+                        "a",
+                        {
+                          href: "#",
+                          "data-testid": `issue-link-${i}`,
+                          onclick: (e: Event) => (
+                            e.preventDefault(),
+                            void ctx.run(async () => void (await ctx.excel.selectCell(r.sheet, r.row, r.field)))
+                          ),
+                        },
+                        String(r.row),
+                      ),
+                    ),
                     h("td", {}, r.field),
                     h("td", {}, h("code", {}, r.rule)),
                     h("td", {}, r.message),
@@ -43,5 +76,10 @@ export function checkPage(ctx: PaneContext): HTMLElement {
             ),
       );
     });
-  return h("section", { "data-testid": "page-check" }, h("div", { class: "row" }, button("check-run", t(lang, "check.run"), check)), list);
+  return h(
+    "section",
+    { "data-testid": "page-check" },
+    h("div", { class: "row" }, button("check-run", t(lang, "check.run"), check)),
+    list,
+  );
 }

@@ -9,19 +9,39 @@ export function newPage(ctx: PaneContext): HTMLElement {
   const { lang } = ctx;
   const select = h("fluent-select", { "data-testid": "policy-select" });
   const options = new Map<string, { policy?: Policy; id: string; version: number; published: boolean }>();
-  const fill = (entries: { value: string; text: string; policy?: Policy; id: string; version: number; published: boolean }[]) => {
-    select.replaceChildren(...entries.map((e) => h("fluent-option", { value: e.value, "data-testid": `policy-option-${e.value}` }, e.text)));
+  const fill = (
+    entries: { value: string; text: string; policy?: Policy; id: string; version: number; published: boolean }[],
+  ) => {
+    select.replaceChildren(
+      ...entries.map((e) => h("fluent-option", { value: e.value, "data-testid": `policy-option-${e.value}` }, e.text)),
+    );
     options.clear();
     for (const e of entries) options.set(e.value, e);
     if (entries[0]) (select as unknown as { value: string }).value = entries[0].value;
   };
   const builtIn = () =>
-    DEFAULT_POLICIES.map((p) => ({ value: `builtin:${p.id}@${p.version}`, text: `${t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version })} · ${t(lang, "new.builtin")}`, policy: p, id: p.id, version: p.version, published: false }));
+    DEFAULT_POLICIES.map((p) => ({
+      value: `builtin:${p.id}@${p.version}`,
+      text: `${t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version })} · ${t(lang, "new.builtin")}`,
+      policy: p,
+      id: p.id,
+      version: p.version,
+      published: false,
+    }));
   fill(builtIn());
 
   const fetchList = async () => {
     const list = await ctx.rt.client.listPolicies();
-    fill([...list.items.map((p) => ({ value: `${p.id}@${p.version}`, text: t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version }), id: p.id, version: p.version, published: true })), ...builtIn()]);
+    fill([
+      ...list.items.map((p) => ({
+        value: `${p.id}@${p.version}`,
+        text: t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version }),
+        id: p.id,
+        version: p.version,
+        published: true,
+      })),
+      ...builtIn(),
+    ]);
   };
   const load = () => ctx.run(fetchList);
 
@@ -47,7 +67,12 @@ export function newPage(ctx: PaneContext): HTMLElement {
   return h(
     "section",
     { "data-testid": "page-new" },
-    h("div", { class: "row" }, field(t(lang, "new.policy"), select), button("policy-load", t(lang, "new.loadPolicies"), load, "outline")),
+    h(
+      "div",
+      { class: "row" },
+      field(t(lang, "new.policy"), select),
+      button("policy-load", t(lang, "new.loadPolicies"), load, "outline"),
+    ),
     h("div", { class: "row" }, button("create-skeleton", t(lang, "new.create"), create)),
   );
 }

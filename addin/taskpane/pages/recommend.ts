@@ -15,11 +15,22 @@ export function recommendPage(ctx: PaneContext): HTMLElement {
     "section",
     { "data-testid": "page-recommend" },
     field(t(lang, "recommend.vacancies"), textField("rec-vacancies", "1")),
-    field(t(lang, "recommend.candidates"), h("fluent-text-area", { "data-testid": "rec-candidates", resize: "vertical", rows: 5 })),
-    h("div", { class: "row" }, button("rec-template", t(lang, "recommend.template"), () => template(), "outline")),
+    field(
+      t(lang, "recommend.candidates"),
+      h("fluent-text-area", { "data-testid": "rec-candidates", resize: "vertical", rows: 5 }),
+    ),
+    h(
+      "div",
+      { class: "row" },
+      button("rec-template", t(lang, "recommend.template"), () => template(), "outline"),
+    ),
     field(t(lang, "recommend.expected"), textField("rec-expected")),
     field(t(lang, "recommend.attendees"), textField("rec-attendees")),
-    h("div", { class: "row" }, button("rec-tally", t(lang, "recommend.tally"), () => tally())),
+    h(
+      "div",
+      { class: "row" },
+      button("rec-tally", t(lang, "recommend.tally"), () => tally()),
+    ),
     out,
   );
   const form = () => ({
@@ -30,7 +41,10 @@ export function recommendPage(ctx: PaneContext): HTMLElement {
   });
   const badField = (f: string) => {
     const key = `recommend.${f}` as StringKey;
-    return new ApiError("problem", { "zh-CN": `「${t("zh-CN", key)}」须为整数`, en: `"${t("en", key)}" must be a whole number` });
+    return new ApiError("problem", {
+      "zh-CN": `「${t("zh-CN", key)}」须为整数`,
+      en: `"${t("en", key)}" must be a whole number`,
+    });
   };
   const template = () =>
     ctx.run(async () => {

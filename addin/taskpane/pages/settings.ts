@@ -12,8 +12,14 @@ const ROLE_KEYS = { assessor: "role.assessor", hr: "role.hr", admin: "role.admin
 export function whoText(token: string | null, lang: Lang): string {
   const info = tokenInfo(token);
   if (!info) return t(lang, "settings.signedOut");
-  const roles = info.roles.map((r) => (r in ROLE_KEYS ? t(lang, ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : r)).join(lang === "en" ? ", " : "、") || "—";
-  return t(lang, "settings.signedIn", { name: info.name ?? "—", roles }) + (info.expired ? ` · ${t(lang, "settings.expired")}` : "");
+  const roles =
+    info.roles
+      .map((r) => (r in ROLE_KEYS ? t(lang, ROLE_KEYS[r as keyof typeof ROLE_KEYS]) : r))
+      .join(lang === "en" ? ", " : "、") || "—";
+  return (
+    t(lang, "settings.signedIn", { name: info.name ?? "—", roles }) +
+    (info.expired ? ` · ${t(lang, "settings.expired")}` : "")
+  );
 }
 
 /** 设置: service URL and token (Office SSO where the host offers it, else pasted). */
@@ -25,13 +31,29 @@ export function settingsPage(ctx: PaneContext): HTMLElement {
     "section",
     { "data-testid": "page-settings" },
     field(t(lang, "settings.apiBase"), textField("settings-api-base", current.apiBase)),
-    field(t(lang, "settings.token"), h("fluent-text-area", { "data-testid": "settings-token", resize: "vertical", rows: 3, value: current.token ?? "" })),
-    h("div", { class: "row" }, button("settings-save", t(lang, "settings.save"), () => save()), button("settings-sso", t(lang, "settings.sso"), () => sso(), "outline")),
+    field(
+      t(lang, "settings.token"),
+      h("fluent-text-area", {
+        "data-testid": "settings-token",
+        resize: "vertical",
+        rows: 3,
+        value: current.token ?? "",
+      }),
+    ),
+    h(
+      "div",
+      { class: "row" },
+      button("settings-save", t(lang, "settings.save"), () => save()),
+      button("settings-sso", t(lang, "settings.sso"), () => sso(), "outline"),
+    ),
     who,
   );
   const save = () =>
     ctx.run(async () => {
-      saveSettings({ apiBase: valueOf(section, "settings-api-base"), token: valueOf(section, "settings-token") }, ctx.rt.store);
+      saveSettings(
+        { apiBase: valueOf(section, "settings-api-base"), token: valueOf(section, "settings-token") },
+        ctx.rt.store,
+      );
       who.textContent = whoText(ctx.rt.ssoToken ?? readSettings(ctx.rt.store).token, lang);
       return t(lang, "settings.saved");
     });
@@ -43,7 +65,10 @@ export function settingsPage(ctx: PaneContext): HTMLElement {
         ctx.rt.ssoToken = await auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true });
       } catch (e) {
         // SSO needs <WebApplicationInfo> in the manifest and an Entra app; without them, say so and keep the pasted token.
-        throw new PaneError({ "zh-CN": `${t("zh-CN", "settings.ssoUnavailable")}：${errorText(e, "zh-CN")}`, en: `${t("en", "settings.ssoUnavailable")}: ${errorText(e, "en")}` });
+        throw new PaneError({
+          "zh-CN": `${t("zh-CN", "settings.ssoUnavailable")}：${errorText(e, "zh-CN")}`,
+          en: `${t("en", "settings.ssoUnavailable")}: ${errorText(e, "en")}`,
+        });
       }
       who.textContent = whoText(ctx.rt.ssoToken, lang);
     });

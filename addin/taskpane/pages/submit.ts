@@ -16,11 +16,19 @@ export function submitPage(ctx: PaneContext): HTMLElement {
     field(t(lang, "submit.unit"), textField("submit-unit")),
     field(t(lang, "submit.period"), textField("submit-period", String(new Date().getFullYear()))),
     field(t(lang, "submit.title"), textField("submit-title")),
-    h("div", { class: "row" }, button("submit-send", t(lang, "submit.send"), () => submit())),
+    h(
+      "div",
+      { class: "row" },
+      button("submit-send", t(lang, "submit.send"), () => submit()),
+    ),
     h("hr"),
     field(t(lang, "submit.unit"), textField("pull-unit")),
     field(t(lang, "submit.period"), textField("pull-period")),
-    h("div", { class: "row" }, button("pull-list", t(lang, "pull.list"), () => listSheets(), "outline")),
+    h(
+      "div",
+      { class: "row" },
+      button("pull-list", t(lang, "pull.list"), () => listSheets(), "outline"),
+    ),
     list,
   );
 
@@ -29,7 +37,11 @@ export function submitPage(ctx: PaneContext): HTMLElement {
       const result = ctx.lastResult ?? (await ctx.excel.readStoredResult());
       if (!result) throw paneError("submit.noResult");
       const title = valueOf(section, "submit-title");
-      const body = submissionBody({ unit: valueOf(section, "submit-unit"), period: valueOf(section, "submit-period"), title }, result, await activePolicy(ctx));
+      const body = submissionBody(
+        { unit: valueOf(section, "submit-unit"), period: valueOf(section, "submit-period"), title },
+        result,
+        await activePolicy(ctx),
+      );
       const key = idempotencyKey(ctx.rt.store, submissionFingerprint(body));
       const saved = await ctx.rt.client.submitSheet(body, key);
       submissionDone(ctx.rt.store, key);
@@ -38,7 +50,10 @@ export function submitPage(ctx: PaneContext): HTMLElement {
 
   const listSheets = () =>
     ctx.run(async () => {
-      const { items } = await ctx.rt.client.listSheets({ unit: valueOf(section, "pull-unit"), period: valueOf(section, "pull-period") });
+      const { items } = await ctx.rt.client.listSheets({
+        unit: valueOf(section, "pull-unit"),
+        period: valueOf(section, "pull-period"),
+      });
       list.replaceChildren(
         items.length === 0
           ? h("p", { "data-testid": "pull-none" }, t(lang, "pull.none"))
@@ -51,7 +66,9 @@ export function submitPage(ctx: PaneContext): HTMLElement {
                 h(
                   "tr",
                   {},
-                  ...["submit.unit", "submit.period", "pull.title", "pull.cadres", "pull.submittedAt"].map((key) => h("th", {}, t(lang, key as never).replace(/（.*|\s*\(.*/, ""))),
+                  ...["submit.unit", "submit.period", "pull.title", "pull.cadres", "pull.submittedAt"].map((key) =>
+                    h("th", {}, t(lang, key as never).replace(/（.*|\s*\(.*/, "")),
+                  ),
                   h("th", {}, ""),
                 ),
               ),
@@ -67,7 +84,11 @@ export function submitPage(ctx: PaneContext): HTMLElement {
                     h("td", {}, s.title ?? ""),
                     h("td", {}, String(s.cadres)),
                     h("td", {}, s.submittedAt.slice(0, 10)),
-                    h("td", {}, button(`pull-${s.id}`, t(lang, "pull.pull"), () => pull(s.id), "outline")),
+                    h(
+                      "td",
+                      {},
+                      button(`pull-${s.id}`, t(lang, "pull.pull"), () => pull(s.id), "outline"),
+                    ),
                   ),
                 ),
               ),
