@@ -1,14 +1,13 @@
-import { execFile } from "node:child_process";
-import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { access, mkdir, readFile } from "node:fs/promises";
+import { access, mkdir, readFile, rm } from "node:fs/promises";
 import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
-import { promisify } from "node:util";
+import devCerts from "office-addin-dev-certs";
 import { ADDIN_DIR, DIST_DIR, buildAddin, needsBuild } from "./build.ts";
 
-/** Serves addin/dist over https on 127.0.0.1 (self-signed certificate via the openssl CLI), with the API base injected. */
+/** Serves addin/dist over https on 127.0.0.1 (a dev CA's localhost certificate), with CORS and the API base injected. */
 
 const CERT_DIR = join(ADDIN_DIR, "..", ".data", "certs");
 const TYPES: Record<string, string> = {
@@ -21,41 +20,41 @@ const TYPES: Record<string, string> = {
   ".xml": "application/xml; charset=utf-8",
 };
 
-/** A localhost certificate, made once; undefined when openssl is not installed. */
-export async function localhostCertificate(dir = CERT_DIR): Promise<{ key: Buffer; cert: Buffer } | undefined> {
-  const keyPath = join(dir, "localhost-key.pem");
-  const certPath = join(dir, "localhost.pem");
+/**
+ * A development CA and a localhost server certificate signed by it, made once with office-addin-dev-certs
+ * (Microsoft's template tool): the leaf has serverAuth and is not a CA, which Excel for Mac insists on.
+ * Trust ca.crt (not the leaf) once per machine; see docs/addin.md.
+ */
+export async function localhostCertificate(dir = CERT_DIR): Promise<{ key: Buffer; cert: Buffer; ca: Buffer }> {
+  const paths = { ca: join(dir, "ca.crt"), cert: join(dir, "localhost.crt"), key: join(dir, "localhost.key") };
   try {
-    await access(keyPath);
-    await access(certPath);
+    await Promise.all(Object.values(paths).map((p) => access(p)));
   } catch {
     await mkdir(dir, { recursive: true });
+    // The tool writes nothing when ca.crt exists: a half-made set is removed first.
+    await Promise.all(Object.values(paths).map((p) => rm(p, { force: true })));
+    const log = console.log;
+    console.log = () => undefined; // it prints a line about its default folder; ours is .data/certs
     try {
-      await promisify(execFile)("openssl", [
-        "req",
-        "-x509",
-        "-newkey",
-        "rsa:2048",
-        "-nodes",
-        "-sha256",
-        "-days",
-        "825",
-        "-keyout",
-        keyPath,
-        "-out",
-        certPath,
-        "-subj",
-        "/CN=localhost",
-        "-addext",
-        "subjectAltName=DNS:localhost,IP:127.0.0.1",
-      ]);
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code === "ENOENT") return undefined;
-      throw e;
+      await devCerts.generateCertificates(paths.ca, paths.cert, paths.key, 365, ["localhost", "127.0.0.1"]);
+    } finally {
+      console.log = log;
     }
   }
-  return { key: await readFile(keyPath), cert: await readFile(certPath) };
+  const [key, cert, ca] = await Promise.all([readFile(paths.key), readFile(paths.cert), readFile(paths.ca)]);
+  return { key, cert, ca };
 }
+
+/**
+ * Office loads functions.json, functions.js and the pages from another origin (Excel on the web runs in an
+ * officeapps frame): public static files, so any origin may read them, without credentials.
+ */
+export const CORS_HEADERS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, HEAD, OPTIONS",
+  "access-control-allow-headers": "*",
+  "access-control-max-age": "86400",
+} as const;
 
 /** The page's config: read by addin/api/settings.ts when localStorage names no service. */
 export const configScript = (apiBase: string | undefined) =>
@@ -63,8 +62,6 @@ export const configScript = (apiBase: string | undefined) =>
 
 export interface AddinServer {
   url: string;
-  /** http when openssl was missing. */
-  secure: boolean;
   close(): Promise<void>;
 }
 
@@ -80,28 +77,31 @@ export async function serveAddin(
       const path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
       const rel = normalize(path === "/" ? "/taskpane.html" : path).replace(/^([/\\])+/, "");
       const file = join(distDir, rel);
+      if (req.method === "OPTIONS") {
+        res.writeHead(204, CORS_HEADERS).end();
+        return;
+      }
       if (!file.startsWith(distDir + sep) || (req.method !== "GET" && req.method !== "HEAD")) {
-        res.writeHead(404).end();
+        res.writeHead(req.method === "GET" || req.method === "HEAD" ? 404 : 405, CORS_HEADERS).end();
         return;
       }
       let body: Buffer | string = await readFile(file);
       const type = TYPES[extname(file)] ?? "application/octet-stream";
       if (extname(file) === ".html") body = body.toString("utf8").replace("<!--kaoping:config-->", injected);
-      res.writeHead(200, { "content-type": type, "cache-control": "no-store", "x-content-type-options": "nosniff" });
+      res.writeHead(200, {
+        ...CORS_HEADERS,
+        "content-type": type,
+        "cache-control": "no-store",
+        "x-content-type-options": "nosniff",
+      });
       res.end(req.method === "HEAD" ? undefined : body);
     } catch {
-      res.writeHead(404, { "content-type": "text/plain; charset=utf-8" }).end("未找到 not found");
+      res.writeHead(404, { ...CORS_HEADERS, "content-type": "text/plain; charset=utf-8" }).end("未找到 not found");
     }
   };
 
-  const tls = await localhostCertificate();
-  if (!tls)
-    console.warn(
-      "警告：未找到 openssl，加载项以 http 提供，Office 不会加载它 | warning: openssl not found, serving over http; Office will not load the add-in",
-    );
-  const server = tls
-    ? createHttpsServer(tls, (q, s) => void handler(q, s))
-    : createHttpServer((q, s) => void handler(q, s));
+  const { key, cert } = await localhostCertificate();
+  const server = createHttpsServer({ key, cert }, (q, s) => void handler(q, s));
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(opts.port ?? 3000, "127.0.0.1", () => resolve());
@@ -109,8 +109,7 @@ export async function serveAddin(
   const { port } = server.address() as AddressInfo;
   return {
     // localhost, as in manifest.xml and the functions' default CORS origin (https://localhost:3000); it reaches 127.0.0.1.
-    url: `${tls ? "https" : "http"}://localhost:${port}`,
-    secure: Boolean(tls),
+    url: `https://localhost:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

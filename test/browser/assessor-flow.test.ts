@@ -7,7 +7,6 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { buildAddin } from "../../addin/build.ts";
@@ -17,13 +16,9 @@ import { BALLOT_ROWS, CADRE_ROWS, EXPECTED_ISSUES, EXPECTED_RESULTS } from "./as
 import { act, fill, selection, sheetNames, sheetValues, tableRows, text, writeRange } from "./pane-driver.ts";
 import { standinInitScript } from "./standin-script.ts";
 import { dumpSheet, sheetHtml } from "./sheet-html.ts";
+import { screenshotDir } from "./screenshots.ts";
 
-const SHOTS = fileURLToPath(
-  new URL(
-    process.env.UPDATE_SCREENSHOTS ? "../../docs/screenshots/" : "../../test-output/screenshots/",
-    import.meta.url,
-  ),
-);
+const SHOTS = screenshotDir();
 const UNIT = "示范县委组织部";
 const PERIOD = "2026";
 const RESULTS_COLUMNS = 30; // rank … reasons: the table, without the radar block to its right
