@@ -2,7 +2,7 @@ import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
 import { generateFunctionsMetadata, metadataHash } from "../../addin/build.ts";
-import { MANIFEST_PATH, rewriteManifestBase } from "../../addin/manifest-url.ts";
+import { MANIFEST_PATH, PLACEHOLDER_APP_ID, rewriteManifestBase, setAppId } from "../../addin/manifest-url.ts";
 import { STAMP_RE, VERSION_RE, stampManifest } from "../../addin/manifest-version.ts";
 
 /** fast-xml-parser's ordered form: each node is { tag: children[], ":@": attributes }. */
@@ -68,6 +68,22 @@ describe("manifest.xml (what Microsoft's validator checks)", () => {
       expect((attrs(s.node).DefaultValue ?? attrs(s.node).Value)!.length).toBeLessThanOrEqual(250);
   });
 
+  it("carries <WebApplicationInfo> for Office SSO as the last element of <VersionOverrides>, its resource on the add-in's host", () => {
+    const overrides = named("VersionOverrides")[0]!;
+    const elements = childrenOf(overrides.node).filter((c) => !["#text", "#comment"].includes(tagOf(c)));
+    expect(elements.map(tagOf)).toEqual(["Hosts", "Resources", "WebApplicationInfo"]);
+    const info = elements[2]!;
+    const text = (tag: string) =>
+      (childrenOf(childrenOf(info).find((c) => tagOf(c) === tag)!)[0] as { "#text": string })["#text"];
+    const id = text("Id");
+    expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    expect(text("Resource")).toBe(`api://localhost:3000/${id}`);
+    const scopes = childrenOf(childrenOf(info).find((c) => tagOf(c) === "Scopes")!)
+      .filter((c) => tagOf(c) === "Scope")
+      .map((c) => (childrenOf(c)[0] as { "#text": string })["#text"]);
+    expect(scopes).toEqual(["openid", "profile"]);
+  });
+
   it("uses https for every URL", () => {
     const urls = [...xml.matchAll(/(?:DefaultValue|Value)="([a-z]+:\/\/[^"]*)"/g)].map((m) => m[1]!);
     urls.push(...named("AppDomain").map((e) => (childrenOf(e.node)[0] as { "#text": string })["#text"]));
@@ -94,6 +110,15 @@ describe("manifest tools", () => {
       '<bt:Url id="Taskpane.Url" DefaultValue="https://kaoping.example.cn/addin/taskpane.html" />',
     );
     expect(() => rewriteManifestBase(xml, "http://kaoping.example.cn")).toThrow(/https/);
+  });
+
+  it("moves the SSO resource to the production host and sets the Entra app id", () => {
+    const appId = "3f2b8c1e-9d4a-4e6b-8f0a-1c2d3e4f5a6b";
+    const prod = setAppId(rewriteManifestBase(xml, "https://kaoping.example.cn/addin"), appId);
+    expect(prod).toContain(`<Id>${appId}</Id>`);
+    expect(prod).toContain(`<Resource>api://kaoping.example.cn/${appId}</Resource>`);
+    expect(prod).not.toContain(PLACEHOLDER_APP_ID);
+    expect(() => setAppId(xml, "kaoping")).toThrow(/GUID/);
   });
 
   it("bumps the version when the metadata hash changes, and only then", () => {
