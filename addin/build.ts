@@ -15,6 +15,7 @@ const STATIC_FILES = [
   ["taskpane/taskpane.html", "taskpane.html"],
   ["taskpane/functions.html", "functions.html"],
   ["taskpane/taskpane.css", "taskpane.css"],
+  ["taskpane/auth.html", "auth.html"],
 ] as const;
 
 /** functions.json from the JSDoc of functions.ts; a JSDoc mistake fails the build with the tool's message. */
@@ -41,7 +42,12 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<{ outDir: str
   const outDir = opts.outDir ?? DIST_DIR;
   await mkdir(outDir, { recursive: true });
   await build({
-    entryPoints: { taskpane: join(ADDIN_DIR, "taskpane", "main.ts"), functions: FUNCTIONS_SOURCE },
+    entryPoints: {
+      taskpane: join(ADDIN_DIR, "taskpane", "main.ts"),
+      functions: FUNCTIONS_SOURCE,
+      // The Office dialog page for MSAL sign-in where neither NAA nor SSO is available.
+      auth: join(ADDIN_DIR, "auth", "auth-dialog.ts"),
+    },
     outdir: outDir,
     bundle: true,
     format: "iife",

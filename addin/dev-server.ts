@@ -6,6 +6,7 @@ import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import devCerts from "office-addin-dev-certs";
 import { ADDIN_DIR, DIST_DIR, buildAddin, needsBuild } from "./build.ts";
+import type { InjectedAuth } from "./auth/config.ts";
 
 /** Serves addin/dist over https on 127.0.0.1 (a dev CA's localhost certificate), with CORS and the API base injected. */
 
@@ -56,9 +57,19 @@ export const CORS_HEADERS = {
   "access-control-max-age": "86400",
 } as const;
 
-/** The page's config: read by addin/api/settings.ts when localStorage names no service. */
-export const configScript = (apiBase: string | undefined) =>
-  `<script>window.KAOPING_CONFIG = ${JSON.stringify({ apiBase }).replace(/</g, "\\u003c")};</script>`;
+/** The page's config: the service (read by addin/api/settings.ts when localStorage names none) and sign-in (addin/auth/config.ts). */
+export const configScript = (apiBase: string | undefined, auth?: InjectedAuth) =>
+  `<script>window.KAOPING_CONFIG = ${JSON.stringify(auth ? { apiBase, auth } : { apiBase }).replace(/</g, "\\u003c")};</script>`;
+
+/** Sign-in settings from the environment: KAOPING_CLIENT_ID, KAOPING_CLOUD (global | china), KAOPING_TENANT. */
+export const authFromEnv = (env: NodeJS.ProcessEnv = process.env): InjectedAuth | undefined =>
+  env.KAOPING_CLIENT_ID
+    ? {
+        clientId: env.KAOPING_CLIENT_ID,
+        ...(env.KAOPING_CLOUD ? { cloud: env.KAOPING_CLOUD } : {}),
+        ...(env.KAOPING_TENANT ? { tenant: env.KAOPING_TENANT } : {}),
+      }
+    : undefined;
 
 export interface AddinServer {
   url: string;
@@ -66,11 +77,11 @@ export interface AddinServer {
 }
 
 export async function serveAddin(
-  opts: { port?: number; apiBase?: string; distDir?: string } = {},
+  opts: { port?: number; apiBase?: string; distDir?: string; auth?: InjectedAuth } = {},
 ): Promise<AddinServer> {
   const distDir = opts.distDir ?? DIST_DIR;
   if (opts.distDir === undefined && (await needsBuild(distDir))) await buildAddin({ outDir: distDir });
-  const injected = configScript(opts.apiBase);
+  const injected = configScript(opts.apiBase, opts.auth ?? authFromEnv());
 
   const handler = async (req: IncomingMessage, res: ServerResponse) => {
     try {

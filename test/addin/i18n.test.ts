@@ -19,7 +19,7 @@ describe("i18n", () => {
     expect(langFromDisplay("zh-CN")).toBe("zh-CN");
     expect(langFromDisplay("fr-FR")).toBe("zh-CN");
     expect(langFromDisplay(undefined)).toBe("zh-CN");
-    expect(t("zh-CN", "submit.sent", { id: "S1" })).toBe("已提交，编号 S1");
-    expect(t("en", "submit.sent", { id: "S1" })).toBe("Submitted as S1");
+    expect(t("zh-CN", "submit.sent", { id: "S1" })).toBe("已提交为正式记录，编号 S1");
+    expect(t("en", "submit.sent", { id: "S1" })).toBe("Submitted as an official record, number S1");
   });
 });
