@@ -28,7 +28,29 @@ export const valueOf = (root: ParentNode, testid: string): string =>
   ((root.querySelector(`[data-testid="${testid}"]`) as HTMLInputElement | null)?.value ?? "").trim();
 
 export function field(label: string, control: HTMLElement): HTMLElement {
+  // Fluent controls keep their input in a shadow root: the accessible name goes on the host, which forwards it.
+  if (!control.hasAttribute("aria-label")) control.setAttribute("aria-label", label);
   return h("label", { class: "field" }, h("span", { class: "field-label" }, label), control);
+}
+
+/** A labelled control with the place for its own error, shown right under it and announced at once. */
+export interface FormField {
+  el: HTMLElement;
+  setError(message: string | null): void;
+}
+
+export function formField(label: string, control: HTMLElement, testid: string): FormField {
+  const error = h("div", { class: "field-error", role: "alert", "data-testid": `${testid}-error`, hidden: true });
+  const el = h("div", { class: "field-wrap" }, field(label, control), error);
+  return {
+    el,
+    setError(message) {
+      error.textContent = message ?? "";
+      error.hidden = message === null;
+      if (message === null) control.removeAttribute("aria-invalid");
+      else control.setAttribute("aria-invalid", "true");
+    },
+  };
 }
 
 export const textField = (testid: string, value = "", placeholder = "") =>

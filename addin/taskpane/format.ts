@@ -6,25 +6,39 @@ import {
   type Bilingual,
   type CadreResult,
   type Issue,
+  type Policy,
+  parseFraction,
+  quotaPlaces,
   type Reason,
   type VerdictItem,
   type VerdictResultItem,
 } from "../../shared/index.ts";
 import { pick, t, type Lang } from "../i18n/index.ts";
 import { paneError } from "./pane-error.ts";
+import { fieldLabel, issueLabel, plainIssueMessage } from "../i18n/labels.ts";
 
 /** Pure formatting and merging for the pane: no DOM, no Excel, so it is tested in Node. */
 
 export interface IssueRow {
   sheet: string;
   row: number;
+  /** The column's key, for selecting the cell; never shown. */
+  fieldKey: string;
   field: string;
   rule: string;
   message: string;
 }
 
+/** Issues as the user reads them: the field and the rule by name (廉, 超出范围), the sentence without keys. */
 export const issueRows = (issues: readonly Issue[], lang: Lang): IssueRow[] =>
-  issues.map((i) => ({ sheet: i.sheet, row: i.row, field: i.field, rule: i.code, message: pick(lang, i.message) }));
+  issues.map((i) => ({
+    sheet: i.sheet,
+    row: i.row,
+    fieldKey: i.field,
+    field: pick(lang, fieldLabel(i.field)),
+    rule: pick(lang, issueLabel(i.code)),
+    message: pick(lang, plainIssueMessage(i.message, i.field)),
+  }));
 
 /** One verdict question per cadre: votes, the rounded composite and dimensions (for bands and vetoes). */
 export function verdictItems(
@@ -136,17 +150,72 @@ export function summarise(result: AssessmentResult, lang: Lang): Summary {
   };
 }
 
-/** Any error as one line in the user's language: our errors carry both languages. */
+/** The first segment of a field path ("/unit" -> "unit", "/result/cadres/0" -> "result"). */
+export const pointerField = (pointer: string): string => pointer.replace(/^#?\//, "").split("/")[0] ?? "";
+
+const POINTER_LABELS: Record<string, Bilingual> = {
+  unit: { "zh-CN": "单位", en: "Unit" },
+  period: { "zh-CN": "考核期间", en: "Period" },
+  title: { "zh-CN": "标题", en: "Title" },
+  result: { "zh-CN": "计分结果", en: "Scored result" },
+  policy: { "zh-CN": "考核方案", en: "Policy" },
+};
+
+/** Office.js and the browser name a missing global ("Excel is not defined") when the pane runs outside Excel. */
+const outsideExcel = (error: unknown) =>
+  error instanceof ReferenceError && /\b(Excel|Office|OfficeRuntime)\b/.test(error.message);
+
+/**
+ * Any error as one sentence in the user's language that says what to do next. Never a field path: a field
+ * the service named is given by its label (the page shows it next to the field when it has one).
+ */
 export function errorText(error: unknown, lang: Lang): string {
+  if (outsideExcel(error)) return t(lang, "error.noExcel");
+  const status = (error as { status?: number } | null)?.status;
+  if (status === 403) return t(lang, "error.forbidden");
   const bilingual = (error as { bilingual?: Bilingual } | null)?.bilingual;
   if (bilingual && typeof bilingual["zh-CN"] === "string") {
     const fields = (error as { fieldErrors?: { pointer: string; message: Bilingual }[] }).fieldErrors ?? [];
-    return [pick(lang, bilingual), ...fields.map((f) => `${f.pointer}: ${pick(lang, f.message)}`)].join("\n");
+    if (fields.length === 0) return pick(lang, bilingual);
+    const named = fields.map((f) => {
+      const label = POINTER_LABELS[pointerField(f.pointer)];
+      const message = pick(lang, f.message)
+        .replace(/(^|\s)\/[\w/-]*/g, "$1")
+        .trim();
+      return label ? `${pick(lang, label)}${lang === "en" ? ": " : "："}${message}` : message;
+    });
+    return [pick(lang, bilingual), ...new Set(named)].join(lang === "en" ? ". " : "。");
   }
-  if (error instanceof Error) return error.message;
   // OfficeRuntime and office.js reject with plain objects { code, message }.
   const plain = error as { message?: unknown; code?: unknown } | null;
-  if (plain && typeof plain.message === "string")
-    return plain.code === undefined ? plain.message : `${plain.message} (${String(plain.code)})`;
-  return String(error);
+  const detail =
+    error instanceof Error ? error.message : typeof plain?.message === "string" ? plain.message : String(error);
+  return t(lang, "error.unexpected", { detail });
+}
+
+export interface QuotaUse {
+  /** The scope's name (the unit or post category), "" for the whole assessment. */
+  scope: string;
+  used: number;
+  allowed: number;
+}
+
+/**
+ * The excellent quota per scope as used / allowed: allowed by the policy's share of every listed cadre in the
+ * scope (the engine's rule), used by the proposed excellent grades.
+ */
+export function quotaUse(result: AssessmentResult, policy: Policy): QuotaUse[] {
+  const { scope, share, rounding } = policy.excellentQuota;
+  const fraction = parseFraction(share);
+  if (!fraction) return [];
+  const scopes = new Map<string, CadreResult[]>();
+  for (const c of result.cadres) {
+    const key = scope === "assessment" ? "" : scope === "unit" ? c.unit : (policy.posts[c.post]?.label ?? c.post);
+    scopes.set(key, [...(scopes.get(key) ?? []), c]);
+  }
+  return [...scopes].map(([name, members]) => ({
+    scope: name,
+    used: members.filter((c) => c.grade === "excellent").length,
+    allowed: quotaPlaces(fraction, members.length, rounding),
+  }));
 }

@@ -14,3 +14,13 @@ export class PaneError extends Error {
 /** A pane string in both languages as an error. */
 export const paneError = (key: StringKey, params: Record<string, string | number> = {}): PaneError =>
   new PaneError({ "zh-CN": t("zh-CN", key, params), en: t("en", key, params) });
+
+/** Fields of the form that are wrong, by their names; the page shows each one's fix next to it. */
+export class FieldsError extends PaneError {
+  readonly fields: string[];
+  constructor(fields: string[]) {
+    super({ "zh-CN": t("zh-CN", "error.fixFields"), en: t("en", "error.fixFields") });
+    this.name = "FieldsError";
+    this.fields = fields;
+  }
+}

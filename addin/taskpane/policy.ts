@@ -3,7 +3,11 @@ import { t } from "../i18n/index.ts";
 import { readCachedPolicy, sameIdentity, type CachedPolicy } from "../api/policy-cache.ts";
 import type { PaneContext } from "./pages/context.ts";
 
-const label = (p: { id: string; version: number }) => `${p.id} v${p.version}`;
+import type { Lang } from "../i18n/index.ts";
+
+/** A policy by its title and version, as the user knows it (never its id). */
+const label = (lang: Lang, p: { title: string; version: number }) =>
+  t(lang, "new.policyOption", { title: p.title, version: p.version });
 
 /**
  * The policy every step uses: the one bound to the workbook at 新建考核 (it wins, and the pane says so when
@@ -22,7 +26,10 @@ export async function activePolicy(ctx: PaneContext): Promise<CachedPolicy & { i
   ctx.notice(
     sameIdentity(stored.identity, cachedIdentity)
       ? null
-      : t(ctx.lang, "notice.workbookPolicy", { workbook: label(stored.identity), cached: label(cachedIdentity) }),
+      : t(ctx.lang, "notice.workbookPolicy", {
+          workbook: label(ctx.lang, stored.policy),
+          cached: label(ctx.lang, cached.policy),
+        }),
   );
   return stored;
 }

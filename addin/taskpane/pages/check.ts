@@ -17,14 +17,12 @@ export function checkPage(ctx: PaneContext): HTMLElement {
       await ctx.excel.markIssues(issues);
       const rows = issueRows(issues, lang);
       const head = (k: StringKey) => h("th", {}, t(lang, k));
+      const summary =
+        rows.length === 0
+          ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length })
+          : t(lang, "check.count", { count: rows.length });
       list.replaceChildren(
-        h(
-          "p",
-          { "data-testid": "issue-count" },
-          rows.length === 0
-            ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length })
-            : t(lang, "check.count", { count: rows.length }),
-        ),
+        h("p", { "data-testid": "issue-count" }, summary),
         rows.length === 0
           ? ""
           : h(
@@ -59,22 +57,27 @@ export function checkPage(ctx: PaneContext): HTMLElement {
                         {
                           href: "#",
                           "data-testid": `issue-link-${i}`,
+                          "aria-label": t(lang, "check.goto", { row: r.row }),
                           onclick: (e: Event) => (
                             e.preventDefault(),
-                            void ctx.run(async () => void (await ctx.excel.selectCell(r.sheet, r.row, r.field)))
+                            void ctx.run(async () => {
+                              await ctx.excel.selectCell(r.sheet, r.row, r.fieldKey);
+                              return t(lang, "check.went", { sheet: r.sheet, row: r.row });
+                            })
                           ),
                         },
                         String(r.row),
                       ),
                     ),
                     h("td", {}, r.field),
-                    h("td", {}, h("code", {}, r.rule)),
+                    h("td", {}, r.rule),
                     h("td", {}, r.message),
                   ),
                 ),
               ),
             ),
       );
+      return rows.length === 0 ? summary : { text: summary, intent: "warning" };
     });
   return h(
     "section",

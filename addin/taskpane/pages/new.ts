@@ -7,7 +7,7 @@ import type { PaneContext } from "./context.ts";
 /** 新建考核: choose a published policy (or a built-in one offline) and create the sheets. */
 export function newPage(ctx: PaneContext): HTMLElement {
   const { lang } = ctx;
-  const select = h("fluent-select", { "data-testid": "policy-select" });
+  const select = h("fluent-select", { "data-testid": "policy-select", "aria-label": t(lang, "new.policy") });
   const options = new Map<string, { policy?: Policy; id: string; version: number; published: boolean }>();
   const fill = (
     entries: { value: string; text: string; policy?: Policy; id: string; version: number; published: boolean }[],
@@ -22,7 +22,7 @@ export function newPage(ctx: PaneContext): HTMLElement {
   const builtIn = () =>
     DEFAULT_POLICIES.map((p) => ({
       value: `builtin:${p.id}@${p.version}`,
-      text: `${t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version })} · ${t(lang, "new.builtin")}`,
+      text: `${t(lang, "new.policyOption", { title: p.title, version: p.version })} · ${t(lang, "new.builtin")}`,
       policy: p,
       id: p.id,
       version: p.version,
@@ -32,10 +32,11 @@ export function newPage(ctx: PaneContext): HTMLElement {
 
   const fetchList = async () => {
     const list = await ctx.rt.client.listPolicies();
+    published = list.items.length;
     fill([
       ...list.items.map((p) => ({
         value: `${p.id}@${p.version}`,
-        text: t(lang, "new.policyOption", { title: p.title, id: p.id, version: p.version }),
+        text: t(lang, "new.policyOption", { title: p.title, version: p.version }),
         id: p.id,
         version: p.version,
         published: true,
@@ -43,7 +44,12 @@ export function newPage(ctx: PaneContext): HTMLElement {
       ...builtIn(),
     ]);
   };
-  const load = () => ctx.run(fetchList);
+  let published = 0;
+  const load = () =>
+    ctx.run(async () => {
+      await fetchList();
+      return t(lang, "new.loaded", { count: published });
+    });
 
   const create = () =>
     ctx.run(async () => {
@@ -59,7 +65,7 @@ export function newPage(ctx: PaneContext): HTMLElement {
       await ctx.excel.writeWorkbookPolicy(bound);
       ctx.rt.workbookPolicy = bound;
       ctx.notice(null);
-      return t(lang, "new.created", { title: policy.title, id: policy.id, version: policy.version });
+      return t(lang, "new.created", { title: policy.title, version: policy.version });
     });
 
   // First look on opening: offline is already told by the banner, and the built-in policies stay selectable.
@@ -67,12 +73,9 @@ export function newPage(ctx: PaneContext): HTMLElement {
   return h(
     "section",
     { "data-testid": "page-new" },
-    h(
-      "div",
-      { class: "row" },
-      field(t(lang, "new.policy"), select),
-      button("policy-load", t(lang, "new.loadPolicies"), load, "outline"),
-    ),
+    field(t(lang, "new.policy"), select),
+    h("p", { class: "hint" }, t(lang, "new.policyHelp")),
+    h("div", { class: "row" }, button("policy-load", t(lang, "new.loadPolicies"), load, "outline")),
     h("div", { class: "row" }, button("create-skeleton", t(lang, "new.create"), create)),
   );
 }

@@ -1,31 +1,43 @@
 import { tallyRecommendation } from "../../../shared/index.ts";
-import { pick, t, type StringKey } from "../../i18n/index.ts";
+import { pick, t } from "../../i18n/index.ts";
 import { policyRef } from "../../api/policy-cache.ts";
-import { ApiError, fallsBackLocally } from "../../api/errors.ts";
+import { fallsBackLocally } from "../../api/errors.ts";
+import { FieldsError } from "../pane-error.ts";
 import { activePolicy } from "../policy.ts";
 import { candidateList, recommendationRequest } from "../recommendation.ts";
-import { button, field, h, textField, valueOf } from "../dom.ts";
-import type { PaneContext } from "./context.ts";
+import { button, formField, h, textField, valueOf } from "../dom.ts";
+import type { FieldSlots, PaneContext } from "./context.ts";
 
 /** 民主推荐: ballot template, tally through the service (locally and provisional when unreachable), write the result. */
 export function recommendPage(ctx: PaneContext): HTMLElement {
   const { lang } = ctx;
   const out = h("div", { "data-testid": "rec-result" });
+  const vacancies = formField(t(lang, "recommend.vacancies"), textField("rec-vacancies", "1"), "rec-vacancies");
+  const candidates = formField(
+    t(lang, "recommend.candidates"),
+    h("fluent-text-area", { "data-testid": "rec-candidates", resize: "vertical", rows: 5 }),
+    "rec-candidates",
+  );
+  const expected = formField(t(lang, "recommend.expected"), textField("rec-expected"), "rec-expected");
+  const attendees = formField(t(lang, "recommend.attendees"), textField("rec-attendees"), "rec-attendees");
+  const fields: FieldSlots = {
+    vacancies: { field: vacancies, fix: t(lang, "recommend.fix.vacancies") },
+    candidates: { field: candidates, fix: t(lang, "recommend.fix.candidates") },
+    expected: { field: expected, fix: t(lang, "recommend.fix.expected") },
+    attendees: { field: attendees, fix: t(lang, "recommend.fix.attendees") },
+  };
   const section = h(
     "section",
     { "data-testid": "page-recommend" },
-    field(t(lang, "recommend.vacancies"), textField("rec-vacancies", "1")),
-    field(
-      t(lang, "recommend.candidates"),
-      h("fluent-text-area", { "data-testid": "rec-candidates", resize: "vertical", rows: 5 }),
-    ),
+    vacancies.el,
+    candidates.el,
     h(
       "div",
       { class: "row" },
       button("rec-template", t(lang, "recommend.template"), () => template(), "outline"),
     ),
-    field(t(lang, "recommend.expected"), textField("rec-expected")),
-    field(t(lang, "recommend.attendees"), textField("rec-attendees")),
+    expected.el,
+    attendees.el,
     h(
       "div",
       { class: "row" },
@@ -39,19 +51,14 @@ export function recommendPage(ctx: PaneContext): HTMLElement {
     attendees: valueOf(section, "rec-attendees"),
     candidates: valueOf(section, "rec-candidates"),
   });
-  const badField = (f: string) => {
-    const key = `recommend.${f}` as StringKey;
-    return new ApiError("problem", {
-      "zh-CN": `「${t("zh-CN", key)}」须为整数`,
-      en: `"${t("en", key)}" must be a whole number`,
-    });
-  };
+  const badField = (f: string) => new FieldsError([f]);
   const template = () =>
     ctx.run(async () => {
-      const vacancies = Number(form().vacancies);
-      if (!Number.isInteger(vacancies) || vacancies < 1) throw badField("vacancies");
-      await ctx.excel.writeRecommendationTemplate(candidateList(form().candidates), vacancies, lang);
-    });
+      const places = Number(form().vacancies);
+      if (!Number.isInteger(places) || places < 1) throw badField("vacancies");
+      await ctx.excel.writeRecommendationTemplate(candidateList(form().candidates), places, lang);
+      return t(lang, "recommend.templateWritten");
+    }, fields);
   const tally = () =>
     ctx.run(async () => {
       const read = await ctx.excel.readRecommendationBallots();
@@ -76,6 +83,6 @@ export function recommendPage(ctx: PaneContext): HTMLElement {
         result.tied.length > 0 ? h("p", { class: "warning", "data-testid": "rec-tied" }, result.tied.join("、")) : "",
       );
       return t(lang, "recommend.written");
-    });
+    }, fields);
   return section;
 }

@@ -1,107 +1,136 @@
 import { t } from "../../i18n/index.ts";
 import { activePolicy } from "../policy.ts";
-import { paneError } from "../pane-error.ts";
-import { withPolicyDocument } from "../pull.ts";
+import { FieldsError, paneError } from "../pane-error.ts";
 import { idempotencyKey, submissionBody, submissionDone, submissionFingerprint } from "../submission.ts";
-import { button, field, h, textField, valueOf } from "../dom.ts";
-import type { PaneContext } from "./context.ts";
+import { button, formField, h, textField, valueOf } from "../dom.ts";
+import type { FieldSlots, PaneContext } from "./context.ts";
 
-/** 提交/拉取: submit the scored result (idempotent); HR lists sheets by unit and period and pulls one. */
+const RECEIPT_KEY = "kaoping.lastSubmission";
+const PERIOD = /^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/;
+
+interface Receipt {
+  id: string;
+  unit: string;
+  period: string;
+  at: string;
+}
+
+/** 提交: the assessor submits the scored result as an official record, after confirming; the number stays shown. */
 export function submitPage(ctx: PaneContext): HTMLElement {
   const { lang } = ctx;
-  const list = h("div", { "data-testid": "pull-results" });
-  const section = h(
-    "section",
-    { "data-testid": "page-submit" },
-    field(t(lang, "submit.unit"), textField("submit-unit")),
-    field(t(lang, "submit.period"), textField("submit-period", String(new Date().getFullYear()))),
-    field(t(lang, "submit.title"), textField("submit-title")),
-    h(
-      "div",
-      { class: "row" },
-      button("submit-send", t(lang, "submit.send"), () => submit()),
-    ),
-    h("hr"),
-    field(t(lang, "submit.unit"), textField("pull-unit")),
-    field(t(lang, "submit.period"), textField("pull-period")),
-    h(
-      "div",
-      { class: "row" },
-      button("pull-list", t(lang, "pull.list"), () => listSheets(), "outline"),
-    ),
-    list,
+  const unit = formField(t(lang, "submit.unit"), textField("submit-unit"), "submit-unit");
+  const period = formField(
+    t(lang, "submit.period"),
+    textField("submit-period", String(new Date().getFullYear())),
+    "submit-period",
   );
+  const title = formField(t(lang, "submit.title"), textField("submit-title"), "submit-title");
+  const fields: FieldSlots = {
+    unit: { field: unit, fix: t(lang, "submit.fix.unit") },
+    period: { field: period, fix: t(lang, "submit.fix.period") },
+    title: { field: title, fix: t(lang, "submit.fix.title") },
+  };
+  const receipt = h("p", { class: "receipt", "data-testid": "submit-receipt", hidden: true });
+  const showReceipt = (r: Receipt | null) => {
+    receipt.hidden = r === null;
+    if (r) receipt.textContent = t(lang, "submit.receipt", { ...r, at: r.at.slice(0, 16).replace("T", " ") });
+  };
+  try {
+    showReceipt(JSON.parse(ctx.rt.store.getItem(RECEIPT_KEY) ?? "null") as Receipt | null);
+  } catch {
+    showReceipt(null);
+  }
 
-  const submit = () =>
+  const confirmText = h("p", { "data-testid": "submit-confirm-text" });
+  const confirmBox = h(
+    "div",
+    {
+      class: "confirm",
+      role: "alertdialog",
+      "aria-modal": "false",
+      "aria-labelledby": "submit-confirm-title",
+      "aria-describedby": "submit-confirm-text",
+      "data-testid": "submit-confirm-box",
+      hidden: true,
+    },
+    h("h2", { id: "submit-confirm-title" }, t(lang, "submit.confirmTitle")),
+    confirmText,
+    h(
+      "div",
+      { class: "row" },
+      button("submit-confirm", t(lang, "submit.confirm"), () => send()),
+      button("submit-cancel", t(lang, "submit.cancel"), () => cancel(), "outline"),
+    ),
+  );
+  confirmText.id = "submit-confirm-text";
+
+  const form = () => ({
+    unit: valueOf(section, "submit-unit"),
+    period: valueOf(section, "submit-period"),
+    title: valueOf(section, "submit-title"),
+  });
+  const check = () => {
+    const f = form();
+    const wrong = [
+      ...(f.unit === "" || f.unit.length > 200 ? ["unit"] : []),
+      ...(PERIOD.test(f.period) ? [] : ["period"]),
+      ...(f.title.length > 200 ? ["title"] : []),
+    ];
+    if (wrong.length > 0) throw new FieldsError(wrong);
+    return f;
+  };
+  const pending = async () => {
+    const result = ctx.lastResult ?? (await ctx.excel.readStoredResult());
+    if (!result) throw paneError("submit.noResult");
+    return result;
+  };
+
+  /** First step: check the form and the result, then ask (nothing is sent yet). */
+  const ask = () =>
     ctx.run(async () => {
-      const result = ctx.lastResult ?? (await ctx.excel.readStoredResult());
-      if (!result) throw paneError("submit.noResult");
-      const title = valueOf(section, "submit-title");
-      const body = submissionBody(
-        { unit: valueOf(section, "submit-unit"), period: valueOf(section, "submit-period"), title },
-        result,
-        await activePolicy(ctx),
-      );
+      const f = check();
+      const result = await pending();
+      // Refuses offline verdicts before asking (nothing to confirm).
+      submissionBody(f, result, await activePolicy(ctx));
+      confirmText.textContent = t(lang, "submit.confirmText", { ...f, cadres: result.cadres.length });
+      confirmBox.hidden = false;
+      (confirmBox.querySelector('[data-testid="submit-confirm"]') as HTMLElement | null)?.focus();
+      return { text: t(lang, "submit.confirmTitle"), intent: "info" };
+    }, fields);
+
+  const cancel = () =>
+    ctx.run(async () => {
+      confirmBox.hidden = true;
+      return { text: t(lang, "submit.cancelled"), intent: "info" };
+    });
+
+  const send = () =>
+    ctx.run(async () => {
+      confirmBox.hidden = true;
+      const f = check();
+      const body = submissionBody(f, await pending(), await activePolicy(ctx));
       const key = idempotencyKey(ctx.rt.store, submissionFingerprint(body));
       const saved = await ctx.rt.client.submitSheet(body, key);
       submissionDone(ctx.rt.store, key);
+      const r: Receipt = { id: saved.id, unit: f.unit, period: f.period, at: new Date().toISOString() };
+      ctx.rt.store.setItem(RECEIPT_KEY, JSON.stringify(r));
+      showReceipt(r);
       return t(lang, "submit.sent", { id: saved.id });
-    });
+    }, fields);
 
-  const listSheets = () =>
-    ctx.run(async () => {
-      const { items } = await ctx.rt.client.listSheets({
-        unit: valueOf(section, "pull-unit"),
-        period: valueOf(section, "pull-period"),
-      });
-      list.replaceChildren(
-        items.length === 0
-          ? h("p", { "data-testid": "pull-none" }, t(lang, "pull.none"))
-          : h(
-              "table",
-              { class: "grid" },
-              h(
-                "thead",
-                {},
-                h(
-                  "tr",
-                  {},
-                  ...["submit.unit", "submit.period", "pull.title", "pull.cadres", "pull.submittedAt"].map((key) =>
-                    h("th", {}, t(lang, key as never).replace(/（.*|\s*\(.*/, "")),
-                  ),
-                  h("th", {}, ""),
-                ),
-              ),
-              h(
-                "tbody",
-                {},
-                ...items.map((s) =>
-                  h(
-                    "tr",
-                    { "data-testid": `pull-row-${s.id}` },
-                    h("td", {}, s.unit),
-                    h("td", {}, s.period),
-                    h("td", {}, s.title ?? ""),
-                    h("td", {}, String(s.cadres)),
-                    h("td", {}, s.submittedAt.slice(0, 10)),
-                    h(
-                      "td",
-                      {},
-                      button(`pull-${s.id}`, t(lang, "pull.pull"), () => pull(s.id), "outline"),
-                    ),
-                  ),
-                ),
-              ),
-            ),
-      );
-    });
-
-  const pull = (id: string) =>
-    ctx.run(async () => {
-      const sheet = await withPolicyDocument(ctx.rt.client, await ctx.rt.client.getSheet(id));
-      const name = await ctx.excel.writePulledSheet(sheet, lang);
-      return t(lang, "pull.done", { sheet: name });
-    });
-
+  const section = h(
+    "section",
+    { "data-testid": "page-submit" },
+    unit.el,
+    period.el,
+    title.el,
+    h(
+      "div",
+      { class: "row" },
+      button("submit-send", t(lang, "submit.send"), () => ask()),
+    ),
+    confirmBox,
+    receipt,
+  );
   return section;
 }
