@@ -53,8 +53,8 @@ export class ApiError extends Error {
 
 /** What to do about a refused sign-in (401): where the user gets a new token. */
 export const SIGN_IN_HINT: Bilingual = {
-  "zh-CN": "请在「设置」页使用 Office 登录或粘贴新的访问令牌",
-  en: "Sign in with Office or paste a new access token on the Settings page",
+  "zh-CN": "请到「设置」页单击「登录」重新登录",
+  en: "Go to the Settings page and click Sign in again",
 };
 
 const withHint = (status: number, m: Bilingual): Bilingual =>

@@ -21,7 +21,7 @@ export const en: Record<StringKey, string> = {
   "new.created":
     'Created the sheets for "{title}" version {version}: enter the data in 干部名单 (Cadres) and 测评票 (Ballots)',
   "new.builtin": "built in, works offline",
-  "new.policyOption": "{title} (version {version})",
+  "new.policyOption": "{title}, version {version}",
   "check.run": "Check data",
   "check.none": "Checked {cadres} cadres and {ballots} ballots: no problems, ready to score",
   "check.count": "{count} problem(s) found: click a row number to go to the cell, fix it and check again",

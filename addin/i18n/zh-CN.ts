@@ -17,7 +17,7 @@ export const zhCN = {
   "new.create": "创建考核表",
   "new.created": "已按「{title}」第 {version} 版创建考核表：请在「干部名单」和「测评票」中录入数据",
   "new.builtin": "内置，离线可用",
-  "new.policyOption": "{title}（第 {version} 版）",
+  "new.policyOption": "{title} 第 {version} 版",
   "check.run": "检查数据",
   "check.none": "已检查 {cadres} 名干部、{ballots} 张测评票：未发现问题，可以计分",
   "check.count": "发现 {count} 个问题：单击行号可定位到单元格，改正后再检查一次",

@@ -9,15 +9,15 @@ export type Intent = "success" | "warning" | "error" | "info";
  */
 export function messageBar(lang: Lang, attrs: Record<string, string> = {}) {
   const text = h("span", { class: "msgbar-text" });
-  const label = h("span", { class: "visually-hidden" });
-  const el = h("div", { class: "msgbar", hidden: true, ...attrs }, label, text);
+  const el = h("div", { class: "msgbar", hidden: true, ...attrs }, text);
   const set = (intent: Intent, message: string, state?: string) => {
     el.hidden = false;
     el.dataset.intent = intent;
     if (state) el.dataset.state = state;
     el.setAttribute("role", intent === "error" ? "alert" : "status");
     el.setAttribute("aria-live", intent === "error" ? "assertive" : "polite");
-    label.textContent = `${t(lang, `bar.${intent}`)}：`;
+    // The intent's name for screen readers; the colour and the icon show it on screen.
+    el.setAttribute("aria-roledescription", t(lang, `bar.${intent}`));
     text.textContent = message;
   };
   return {
@@ -27,7 +27,6 @@ export function messageBar(lang: Lang, attrs: Record<string, string> = {}) {
       el.hidden = true;
       if (state) el.dataset.state = state;
       text.textContent = "";
-      label.textContent = "";
     },
   };
 }

@@ -135,7 +135,7 @@ describe("the workbook's policy wins on every computer", () => {
     // The shared runtime (custom functions, cloud verdicts) uses it too, and the pane says the workbook wins.
     expect(rt.policy().policy.id).toBe("civil-servant");
     expect(notices.at(-1)).toBe(
-      "本工作簿绑定方案 civil-servant v1，与本机所选方案 default v1 不同；以工作簿的方案为准",
+      "本工作簿使用「年度考核（公务员） 第 1 版」，与本机上次选择的「年度考核（领导干部） 第 1 版」不同；以工作簿的方案为准",
     );
   });
 
@@ -149,7 +149,7 @@ describe("the workbook's policy wins on every computer", () => {
     const b = paneOn(memoryStore(), "en");
     await activePolicy(b.ctx);
     expect(b.notices).toEqual([
-      "This workbook is bound to policy civil-servant v1, not default v1 chosen on this computer; the workbook's policy is used",
+      'This workbook uses "年度考核（公务员）, version 1", not "年度考核（领导干部）, version 1" chosen last on this computer; the workbook\'s policy is used',
     ]);
   });
 

@@ -167,9 +167,12 @@ describe("the built task pane", () => {
     await page.click('[data-testid="nav-check"]');
     await page.click('[data-testid="check-run"]');
     await page.waitForSelector('[data-testid="status"][data-state="done"]');
-    expect(await page.textContent('[data-testid="issue-count"]')).toBe("发现 1 个问题（单击定位单元格）");
+    expect(await page.textContent('[data-testid="issue-count"]')).toBe(
+      "发现 1 个问题：单击行号可定位到单元格，改正后再检查一次",
+    );
     const cells = await page.$$eval('[data-testid="issue-0"] td', (tds) => tds.map((td) => td.textContent));
-    expect(cells.slice(0, 4)).toEqual(["测评票", "5", "integrity", "out_of_range"]);
+    // The field and the rule in the user's words; the cell is still found by the field's key.
+    expect(cells.slice(0, 4)).toEqual(["测评票", "5", "廉", "超出范围"]);
     expect(cells[4]).toContain("超出分值范围");
     await page.click('[data-testid="issue-link-0"]');
     await page.waitForFunction(() =>
@@ -187,7 +190,7 @@ describe("the built task pane", () => {
     const civil = DEFAULT_POLICIES.find((p) => p.id === "civil-servant")!;
     const page = await openPane("zh-CN", { policy: civil, identity: await policyIdentity(civil), published: false });
     expect(await page.textContent('[data-testid="policy-notice"]')).toBe(
-      "本工作簿绑定方案 civil-servant v1，与本机所选方案 default v1 不同；以工作簿的方案为准",
+      "本工作簿使用「年度考核（公务员） 第 1 版」，与本机上次选择的「年度考核（领导干部） 第 1 版」不同；以工作簿的方案为准",
     );
     expect(await page.isVisible('[data-testid="policy-notice"]')).toBe(true);
     const before = api.requests.length;
@@ -213,7 +216,11 @@ describe("the built task pane", () => {
     await page.click('[data-testid="nav-submit"]');
     await page.locator('[data-testid="submit-unit"] input').fill("一处");
     await page.click('[data-testid="submit-send"]');
-    await page.waitForSelector('[data-testid="status"][data-state="done"]');
+    // An official record: the pane asks first, and sends only on confirmation.
+    await page.waitForSelector('[data-testid="submit-confirm-box"]:not([hidden])');
+    expect(api.requests.some((r) => r.path === "/api/sheets")).toBe(false);
+    await page.click('[data-testid="submit-confirm"]');
+    await page.waitForSelector('[data-testid="status"][data-state="done"] >> text=S-1');
     const sent = api.requests.filter((r) => r.path === "/api/sheets").at(-1)!.body as Record<string, unknown>;
     expect((sent.result as { policy: unknown }).policy).toEqual(v2);
     expect("policy" in sent).toBe(false);
@@ -227,7 +234,7 @@ describe("the built task pane", () => {
     await page.click('[data-testid="score-run"]');
     await page.waitForSelector('[data-testid="status"][data-state="error"]');
     expect(await page.textContent('[data-testid="status"]')).toBe(
-      "出错：访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌",
+      "访问令牌已过期，请重新登录。请到「设置」页单击「登录」重新登录",
     );
     expect(await page.isVisible('[data-testid="offline-banner"]')).toBe(false);
     const calls = await page.evaluate(() => (window as unknown as { __excelCalls: { name: string }[] }).__excelCalls);
@@ -263,7 +270,7 @@ describe("the built task pane", () => {
     await page.click('[data-testid="submit-send"]');
     await page.waitForSelector('[data-testid="status"][data-state="error"]');
     expect(await page.textContent('[data-testid="status"]')).toBe(
-      "Error: 1 cadre(s) have provisional verdicts decided offline and cannot be submitted; score again online on the Score page",
+      "1 cadre(s) have provisional verdicts decided offline and cannot be submitted; score again online on the Score page",
     );
     await page.context().close();
   });

@@ -57,9 +57,9 @@ describe("an expired token is not 'offline'", () => {
     expect(error).toBeInstanceOf(ApiError);
     const e = error as ApiError;
     expect(e.status).toBe(401);
-    expect(errorText(e, "zh-CN")).toBe("访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌");
+    expect(errorText(e, "zh-CN")).toBe("访问令牌已过期，请重新登录。请到「设置」页单击「登录」重新登录");
     expect(errorText(e, "en")).toBe(
-      "the access token has expired; sign in again. Sign in with Office or paste a new access token on the Settings page",
+      "the access token has expired; sign in again. Go to the Settings page and click Sign in again",
     );
     // The service answered: the pane must not say it is offline.
     expect(client.connectivity).toBe("online");
@@ -73,7 +73,7 @@ describe("an expired token is not 'offline'", () => {
       message: string;
     }[];
     expect(v!.excel).toBe("#VALUE!");
-    expect(v!.message).toMatch(/^访问令牌已过期.*「设置」.*\| the access token has expired.*Settings page$/);
+    expect(v!.message).toMatch(/^访问令牌已过期.*「设置」.*\| the access token has expired.*Sign in again$/);
     expect(q!.excel).toBe("#VALUE!");
   });
 

@@ -118,9 +118,7 @@ describe("an expired token is shown, not taken for offline", () => {
       .verdictsForAll([{ excellent: 1, competent: 1, basic: 0, incompetent: 0 }])
       .catch((e: unknown) => e);
     expect((error as { status?: number }).status).toBe(401);
-    expect(errorText(error, "zh-CN")).toBe(
-      "访问令牌已过期，请重新登录。请在「设置」页使用 Office 登录或粘贴新的访问令牌",
-    );
+    expect(errorText(error, "zh-CN")).toBe("访问令牌已过期，请重新登录。请到「设置」页单击「登录」重新登录");
     expect(client.connectivity).toBe("online");
   });
 });

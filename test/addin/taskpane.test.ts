@@ -153,11 +153,19 @@ describe("score page logic", () => {
     ]);
     expect(s.issues).toBe(1);
     expect(issueRows(result.issues, "en")).toEqual([
-      { sheet: "测评票", row: 7, field: "integrity", rule: "out_of_range", message: "out of range" },
+      // The user's words: the field and the rule by name, never the key or the code.
+      {
+        sheet: "测评票",
+        row: 7,
+        fieldKey: "integrity",
+        field: "Integrity",
+        rule: "Out of range",
+        message: "out of range",
+      },
     ]);
   });
 
-  it("shows a server problem in the user's language with its field paths", () => {
+  it("shows a server problem in the user's language, naming the field by its label, never by its path", () => {
     const e = new ApiError(
       "problem",
       { "zh-CN": "请求有误", en: "Bad request" },
@@ -171,8 +179,16 @@ describe("score page logic", () => {
         },
       },
     );
-    expect(errorText(e, "zh-CN")).toBe("请求有误\n/period: 格式错误");
-    expect(errorText(e, "en")).toBe("Bad request\n/period: invalid format");
+    expect(errorText(e, "zh-CN")).toBe("请求有误。考核期间：格式错误");
+    expect(errorText(e, "en")).toBe("Bad request. Period: invalid format");
+    // Outside Excel, office.js's missing global becomes a sentence that says what to do.
+    expect(errorText(new ReferenceError("Excel is not defined"), "zh-CN")).toBe(
+      "这一步需要在 Excel 中进行：请在 Excel 中打开本加载项后再试",
+    );
+    // A 403 says the account lacks the permission, not the service's wording.
+    expect(errorText(new ApiError("problem", { "zh-CN": "禁止", en: "Forbidden" }, { status: 403 }), "zh-CN")).toBe(
+      "您的账号没有这项权限：如需开通请联系管理员",
+    );
   });
 });
 
@@ -221,8 +237,10 @@ describe("settings", () => {
   it("shows the signed-in user and translated roles", () => {
     const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
     const jwt = `${part({ alg: "none" })}.${part({ name: "李四", roles: ["hr", "admin"] })}.x`;
-    expect(whoText(jwt, "zh-CN")).toBe("当前用户：李四；角色：人事部门、管理员");
-    expect(whoText(jwt, "en")).toBe("Signed in as 李四; roles: HR, Administrator");
-    expect(whoText(null, "zh-CN")).toBe("未登录");
+    expect(whoText(jwt, "zh-CN")).toBe("已登录：李四（人事部门、管理员）");
+    expect(whoText(jwt, "en")).toBe("Signed in: 李四 (HR, Administrator)");
+    expect(whoText(null, "zh-CN")).toBe("未登录：单击「登录」用单位账号登录");
+    const guest = `${part({ alg: "none" })}.${part({ name: "王五", roles: ["reader"] })}.x`;
+    expect(whoText(guest, "zh-CN")).toBe("已登录：王五（未分配角色，按考核员显示）");
   });
 });

@@ -88,10 +88,10 @@ export function submitPage(ctx: PaneContext): HTMLElement {
   /** First step: check the form and the result, then ask (nothing is sent yet). */
   const ask = () =>
     ctx.run(async () => {
-      const f = check();
       const result = await pending();
-      // Refuses offline verdicts before asking (nothing to confirm).
-      submissionBody(f, result, await activePolicy(ctx));
+      // Refuses offline verdicts first: no form can fix those.
+      submissionBody(form(), result, await activePolicy(ctx));
+      const f = check();
       confirmText.textContent = t(lang, "submit.confirmText", { ...f, cadres: result.cadres.length });
       confirmBox.hidden = false;
       (confirmBox.querySelector('[data-testid="submit-confirm"]') as HTMLElement | null)?.focus();
