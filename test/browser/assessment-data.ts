@@ -100,11 +100,22 @@ export const BAD_ROWS: Cell[][] = [
 export const BALLOT_ROWS: Cell[][] = [...CADRE_ROWS.flatMap(([id]) => ballotsOf(String(id))), ...BAD_ROWS];
 
 export const EXPECTED_ISSUES = [
-  { row: 86, field: "integrity", rule: "out_of_range", cell: "H86", zh: "超出分值范围", en: "outside the scale" },
+  {
+    row: 86,
+    field: "integrity",
+    rule: "out_of_range",
+    fieldZh: "廉",
+    ruleZh: "超出范围",
+    cell: "H86",
+    zh: "超出分值范围",
+    en: "outside the scale",
+  },
   {
     row: 87,
     field: "raterGroup",
     rule: "unknown_group",
+    fieldZh: "测评主体",
+    ruleZh: "测评主体不符",
     cell: "B87",
     zh: "不是本方案的测评主体",
     en: "is not in the policy",

@@ -11,6 +11,8 @@ export interface PaneSetup {
   origin: string;
   apiBase: string;
   token: string;
+  /** Office.context.officeTheme, e.g. a dark theme's colours. */
+  officeTheme?: { bodyBackgroundColor: string; bodyForegroundColor: string };
 }
 
 let bundled: Promise<string> | undefined;
@@ -35,6 +37,7 @@ export async function standinInitScript(setup: PaneSetup): Promise<string> {
   const setup = ${JSON.stringify(setup)};
   if (location.origin !== setup.origin) return;
   window.__standin = KaopingStandin.installStandin(window, { displayLanguage: setup.displayLanguage }).inspect;
+  if (setup.officeTheme) window.Office.context.officeTheme = setup.officeTheme;
   localStorage.setItem("kaoping.apiBase", setup.apiBase);
   localStorage.setItem("kaoping.token", setup.token);
 })();`;
