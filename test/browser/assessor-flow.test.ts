@@ -350,6 +350,7 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect(await pane.getAttribute('[data-testid="status"]', "role")).toBe("alert");
     expect(await pane.getAttribute('[data-testid="status"]', "aria-live")).toBe("assertive");
     await checkPage(pane);
+    await shoot(pane, "13-submit-error.png");
     await fill(pane, "submit-unit", UNIT);
     await fill(pane, "submit-period", PERIOD);
     await fill(pane, "submit-title", "2026 年度考核");
@@ -359,17 +360,18 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
       `将把「${UNIT}」${PERIOD} 的计分结果（4 名干部）作为正式记录提交，提交后不能撤回。`,
     );
     await checkPage(pane);
+    await shoot(pane, "12-submit-confirm.png");
     const sent = await act(pane, "submit-confirm");
     expect(sent.state).toBe("done");
     const id = /已提交为正式记录，编号 (\S+)/.exec(sent.text)?.[1];
     expect(id).toBeTruthy();
     submittedId = id!;
     expect(await text(pane, "submit-receipt")).toMatch(new RegExp(`^最近一次提交：编号 ${id}（${UNIT} ${PERIOD}，`));
+    await shoot(pane, "04-submit.png");
     // Still there on another page and back.
     await pane.click('[data-testid="nav-score"]');
     await pane.click('[data-testid="nav-submit"]');
     expect(await pane.isVisible('[data-testid="submit-receipt"]')).toBe(true);
-    await shoot(pane, "04-submit.png");
   });
 
   it("HR sees pull, history and settings only, and pulls the same composites", async () => {
