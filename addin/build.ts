@@ -5,6 +5,8 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import cfm from "custom-functions-metadata";
 import { ICON_SIZES, iconPng } from "./assets/png.ts";
+import { METADATA_FILES, localizeMetadata } from "./functions/metadata-i18n.ts";
+import type { Lang } from "./i18n/index.ts";
 
 /** Builds the add-in into addin/dist: pane, custom functions (one shared runtime), metadata, icons. */
 
@@ -16,6 +18,7 @@ const STATIC_FILES = [
   ["taskpane/functions.html", "functions.html"],
   ["taskpane/taskpane.css", "taskpane.css"],
   ["taskpane/auth.html", "auth.html"],
+  ["functions/functions-help.html", "functions-help.html"],
 ] as const;
 
 /** functions.json from the JSDoc of functions.ts; a JSDoc mistake fails the build with the tool's message. */
@@ -25,17 +28,34 @@ export async function generateFunctionsMetadata(source = FUNCTIONS_SOURCE): Prom
   return result.metadataJson;
 }
 
+/** The add-in's base in the manifest (help links in the metadata point there); KAOPING_ADDIN_BASE for production. */
+export const ADDIN_BASE = "https://localhost:3000";
+
+/** functions.json (zh-CN, the default) and functions.en-US.json: Chinese tooltips in zh-CN Excel, English in en-US. */
+export async function generateLocalizedMetadata(base = ADDIN_BASE): Promise<Record<Lang, string>> {
+  const json = await generateFunctionsMetadata();
+  return { "zh-CN": localizeMetadata(json, "zh-CN", base), en: localizeMetadata(json, "en", base) };
+}
+
 /** The hash the manifest records next to its version (JSON re-serialised, so formatting does not count). */
 export const metadataHash = (metadataJson: string): string =>
   createHash("sha256")
     .update(JSON.stringify(JSON.parse(metadataJson)))
     .digest("hex");
 
+/** The hash of every language's metadata (at the dev base): a changed tooltip in either language needs a bump. */
+export async function functionsMetadataHash(): Promise<string> {
+  const { "zh-CN": zh, en } = await generateLocalizedMetadata();
+  return metadataHash(JSON.stringify([JSON.parse(zh), JSON.parse(en)]));
+}
+
 export interface BuildOptions {
   outDir?: string;
   minify?: boolean;
   /** Another module in place of addin/excel/index.ts (a test double); default: the real Excel layer. */
   excelModule?: string;
+  /** Where the add-in is hosted (the functions' help links); default KAOPING_ADDIN_BASE or the dev server. */
+  base?: string;
 }
 
 export async function buildAddin(opts: BuildOptions = {}): Promise<{ outDir: string; files: string[] }> {
@@ -67,7 +87,8 @@ export async function buildAddin(opts: BuildOptions = {}): Promise<{ outDir: str
         ]
       : [],
   });
-  await writeFile(join(outDir, "functions.json"), await generateFunctionsMetadata());
+  const metadata = await generateLocalizedMetadata(opts.base ?? process.env.KAOPING_ADDIN_BASE ?? ADDIN_BASE);
+  for (const lang of ["zh-CN", "en"] as const) await writeFile(join(outDir, METADATA_FILES[lang]), metadata[lang]);
   for (const [from, to] of STATIC_FILES) await copyFile(join(ADDIN_DIR, from), join(outDir, to));
   for (const size of ICON_SIZES) await writeFile(join(outDir, `icon-${size}.png`), iconPng(size));
   return { outDir, files: (await readdir(outDir)).sort() };

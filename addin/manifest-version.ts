@@ -1,6 +1,6 @@
 import { readFile, writeFile } from "node:fs/promises";
 import { pathToFileURL } from "node:url";
-import { generateFunctionsMetadata, metadataHash } from "./build.ts";
+import { functionsMetadataHash } from "./build.ts";
 import { MANIFEST_PATH } from "./manifest-url.ts";
 
 /**
@@ -37,7 +37,7 @@ export function stampManifest(xml: string, hash: string): { xml: string; version
 // Usage after changing a custom function's JSDoc: npx tsx addin/manifest-version.ts
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const xml = await readFile(MANIFEST_PATH, "utf8");
-  const { xml: next, version } = stampManifest(xml, metadataHash(await generateFunctionsMetadata()));
+  const { xml: next, version } = stampManifest(xml, await functionsMetadataHash());
   if (next !== xml) await writeFile(MANIFEST_PATH, next);
   console.log(
     next === xml
