@@ -1,19 +1,20 @@
 /// <reference types="office-js" />
 import { PublicClientApplication } from "@azure/msal-browser";
+import { pageAuthConfig } from "./config.ts";
 
 /**
  * auth.html, opened by the pane with Office's dialog API where neither NAA nor SSO is available: MSAL signs in
  * with a redirect to this same page (register it as a single-page-application redirect URI) and hands the
- * access token to the pane.
+ * access token to the pane. The app, authority and scope come from this page's own config (the same
+ * KAOPING_CONFIG as the pane's), never from the URL, so a crafted link cannot send the sign-in elsewhere.
  */
 async function main() {
   await Office.onReady();
-  const params = new URLSearchParams(location.search);
-  const stored = sessionStorage.getItem("kaoping.auth") ?? "{}";
-  const config = params.get("clientId")
-    ? { clientId: params.get("clientId")!, authority: params.get("authority")!, scope: params.get("scope")! }
-    : (JSON.parse(stored) as { clientId: string; authority: string; scope: string });
-  sessionStorage.setItem("kaoping.auth", JSON.stringify(config));
+  const config = pageAuthConfig();
+  if (!config.clientId || !config.scope) {
+    Office.context.ui.messageParent(JSON.stringify({ error: "sign-in is not configured" }));
+    return;
+  }
   const pca = new PublicClientApplication({
     auth: {
       clientId: config.clientId,

@@ -54,15 +54,11 @@ const sso: Acquire = async ({ interactive }) => {
  * MSAL in an Office dialog (auth.html on the pane's own origin, see auth-dialog.ts): the dialog signs in with a
  * redirect and sends the token back with messageParent.
  */
-function dialog(config: AuthConfig): Acquire {
+function dialog(): Acquire {
   return () =>
     new Promise<string>((resolve, reject) => {
+      // auth.html reads the same config as the pane (injected by the server), not the URL.
       const url = new URL("auth.html", location.href);
-      url.search = new URLSearchParams({
-        clientId: config.clientId!,
-        authority: config.authority,
-        scope: config.scope!,
-      }).toString();
       Office.context.ui.displayDialogAsync(url.href, { height: 60, width: 30 }, (opened) => {
         if (opened.status !== Office.AsyncResultStatus.Succeeded) {
           reject(new SignInError(SIGN_IN_MESSAGES.failed, { cause: opened.error }));
@@ -88,5 +84,5 @@ function dialog(config: AuthConfig): Acquire {
 export const officeSignIn = (config: AuthConfig): Record<SignInMethod, Acquire> => ({
   naa: naa(config),
   sso,
-  dialog: dialog(config),
+  dialog: dialog(),
 });

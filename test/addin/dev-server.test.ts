@@ -5,7 +5,13 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { localhostCertificate, serveAddin, type AddinServer } from "../../addin/dev-server.ts";
+import {
+  authFromEnv,
+  configScript,
+  localhostCertificate,
+  serveAddin,
+  type AddinServer,
+} from "../../addin/dev-server.ts";
 
 const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 const OFFICE_ORIGIN = "https://excel.officeapps.live.com";
@@ -73,9 +79,19 @@ describe("the add-in's dev server", () => {
     expect(missing.headers["access-control-allow-origin"]).toBe("*");
   });
 
-  it("injects the service URL into the page", async () => {
+  it("injects the service URL into the page, and sign-in (app, cloud, tenant) when configured", async () => {
     const res = await call("GET", "/taskpane.html");
     expect(res.body).toContain('window.KAOPING_CONFIG = {"apiBase":"https://api.example.cn"}');
+    expect(configScript("https://api.example.cn", { clientId: "c1", cloud: "china", tenant: "t1" })).toBe(
+      '<script>window.KAOPING_CONFIG = {"apiBase":"https://api.example.cn","auth":{"clientId":"c1","cloud":"china","tenant":"t1"}};</script>',
+    );
+    expect(authFromEnv({ KAOPING_CLIENT_ID: "c1", KAOPING_CLOUD: "china" })).toEqual({
+      clientId: "c1",
+      cloud: "china",
+    });
+    expect(authFromEnv({})).toBeUndefined();
+    // A "</script>" in a value cannot end the script early.
+    expect(configScript("https://x/</script>").split("</script>")).toHaveLength(2);
   });
 });
 
