@@ -153,6 +153,7 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     // No pasted-token box outside developer mode.
     expect(await pane.$('[data-testid="settings-token"]')).toBeNull();
     await checkPage(pane);
+    await shoot(pane, "14-settings.png");
     await pane.keyboard.press("Home");
     expect(await selected()).toBe("new");
     // One tab stop: only the selected tab is in the tab order.
