@@ -111,7 +111,7 @@ export async function main(): Promise<void> {
   process.once("SIGTERM", () => onSignal("SIGTERM"));
 }
 
-/** The dev certificate is self-signed: the smoke check reads the page without verifying it. */
+/** The dev certificate is signed by a dev CA this process does not trust: the smoke check reads the page without verifying it. */
 function fetchInsecure(url: string): Promise<{ status: number; bytes: number }> {
   return new Promise((resolve, reject) => {
     const get = url.startsWith("https:") ? httpsGet : httpGet;
