@@ -18,8 +18,11 @@ export const currentUser = (rt: KaopingRuntime = pageRuntime()): TokenInfo | nul
  */
 export async function signIn(rt: KaopingRuntime, interactive: boolean): Promise<TokenInfo | null> {
   const config = pageAuthConfig();
-  const { token } = await acquireToken(signInMethods(officeHost(), config), officeSignIn(config), { interactive });
+  const methods = signInMethods(officeHost(), config);
+  const impls = officeSignIn(config);
+  const { token } = await acquireToken(methods, impls, { interactive });
   rt.ssoToken = token;
+  rt.renewToken = async () => (await acquireToken(methods, impls, { interactive: false })).token;
   return tokenInfo(token);
 }
 
