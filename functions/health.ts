@@ -10,6 +10,7 @@ export const operation = defineOperation({
   method: "GET",
   route: "health",
   roles: "public",
+  visibility: "internal",
   summary: { "zh-CN": "健康检查（含存储连通性）", en: "Health check (including storage)" },
   request: {},
   responses: [

@@ -1,5 +1,7 @@
 import type { Operation } from "./lib/operation.ts";
 import { operation as score } from "./score.ts";
+import { operation as scoreWorkbook } from "./score-workbook.ts";
+import { operation as scoreWorkbookFile } from "./score-workbook-file.ts";
 import { operation as rulesVerdict } from "./rules-verdict.ts";
 import { operation as rulesQuorum } from "./rules-quorum.ts";
 import { operation as rulesQuorumBatch } from "./rules-quorum-batch.ts";
@@ -12,6 +14,7 @@ import { operation as policiesPut } from "./policies-put.ts";
 import { operation as sheetsSubmit } from "./sheets-submit.ts";
 import { operation as sheetsList } from "./sheets-list.ts";
 import { operation as sheetsGet } from "./sheets-get.ts";
+import { operation as sheetsFile } from "./sheets-file.ts";
 import { operation as auditList } from "./audit-list.ts";
 import { operation as auditVerify } from "./audit-verify.ts";
 import { operation as health } from "./health.ts";
@@ -21,6 +24,8 @@ import { operation as openapiV2Json } from "./openapi/openapi-v2-json.ts";
 /** Every API operation with its method, route, roles, summary and schemas: what an OpenAPI generator walks. */
 export const OPERATIONS: readonly Operation[] = [
   score,
+  scoreWorkbook,
+  scoreWorkbookFile,
   rulesVerdict,
   rulesQuorum,
   rulesQuorumBatch,
@@ -33,6 +38,7 @@ export const OPERATIONS: readonly Operation[] = [
   sheetsSubmit,
   sheetsList,
   sheetsGet,
+  sheetsFile,
   auditList,
   auditVerify,
   health,

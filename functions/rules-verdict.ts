@@ -9,6 +9,7 @@ export const operation = defineOperation({
   method: "POST",
   route: "rules/verdict",
   roles: ["assessor"],
+  visibility: "important",
   summary: {
     "zh-CN": "批量判定等次与是否胜任（1–10000 项）",
     en: "Grades and verdicts for a batch of 1 to 10,000 items",

@@ -9,6 +9,7 @@ export const operation = defineOperation({
   method: "POST",
   route: "score",
   roles: ["assessor"],
+  visibility: "important",
   summary: { "zh-CN": "计算考核结果（规范第 8 节的结果）", en: "Score an assessment (the result of spec section 8)" },
   description: {
     "zh-CN": "提交干部名单与测评票，按已发布方案（名称、版本）或内联方案计分；请求上限 32 MiB。",

@@ -1,19 +1,17 @@
 import { z } from "zod";
 import { SheetFormatSchema, StoredSheetSchema } from "../shared/index.ts";
-import { resultToCsv, writeScoredWorkbook } from "../io/write.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { SheetIdParam } from "./lib/params.ts";
-import { ProblemError } from "./lib/problem.ts";
 import { COMMON_PROBLEMS, notFoundProblem } from "./lib/responses.ts";
-import { getSheet } from "./store/sheets.ts";
-
-const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+import { sheetFile, sheetOrNotFound } from "./lib/sheet-file.ts";
+import { XLSX } from "./lib/files.ts";
 
 export const operation = defineOperation({
   name: "sheetsGet",
   method: "GET",
   route: "sheets/{id}",
   roles: ["hr"],
+  visibility: "important",
   summary: {
     "zh-CN": "下载考评表：JSON、CSV 或与命令行相同的 xlsx 结果工作簿",
     en: "Pull a sheet: JSON, CSV, or the same scored xlsx workbook the CLI writes",
@@ -39,29 +37,9 @@ export const operation = defineOperation({
     ...COMMON_PROBLEMS,
   ],
   run: async ({ params, query }) => {
-    const found = await getSheet(params.id);
-    if (!found)
-      throw new ProblemError(404, "sheet-not-found", {
-        "zh-CN": `没有编号为 ${params.id} 的考评表`,
-        en: `no sheet with id ${params.id}`,
-      });
-    const { summary, doc } = found;
-    const file = `kaoping-${summary.unit}-${summary.period}-${summary.id.slice(0, 8)}`;
-    const disposition = (ext: string) =>
-      `attachment; filename="kaoping-${summary.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${file}.${ext}`)}`;
-    if (query.format === "csv")
-      return {
-        body: resultToCsv(doc.result, doc.policy),
-        contentType: "text/csv; charset=utf-8",
-        headers: { "Content-Disposition": disposition("csv") },
-      };
-    if (query.format === "xlsx")
-      return {
-        body: await writeScoredWorkbook(doc.result, doc.policy),
-        contentType: XLSX,
-        headers: { "Content-Disposition": disposition("xlsx") },
-      };
-    return { json: { ...summary, result: doc.result } };
+    const found = await sheetOrNotFound(params.id);
+    if (query.format === "csv" || query.format === "xlsx") return sheetFile(found, query.format);
+    return { json: { ...found.summary, result: found.doc.result } };
   },
 });
 

@@ -21,6 +21,7 @@ export const operation = defineOperation({
   method: "POST",
   route: "sheets",
   roles: ["assessor"],
+  visibility: "important",
   summary: { "zh-CN": "提交考评结果表（附方案身份）", en: "Submit a scored sheet (with its policy identity)" },
   description: {
     "zh-CN":

@@ -71,3 +71,24 @@ export async function readJson<S extends z.ZodType>(
   if (!parsed.success) throw validationProblem(parsed.error);
   return parsed.data;
 }
+
+/** A file body (a workbook): its declared type must be one the operation takes; the bytes are checked by the reader. */
+export async function readBinary(
+  req: HttpRequest,
+  contentTypes: readonly string[],
+  maxBytes: number,
+): Promise<Uint8Array> {
+  const type = (req.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+  if (type && !contentTypes.includes(type))
+    throw new ProblemError(415, "unsupported-media-type", {
+      "zh-CN": `请上传 Excel 工作簿（Content-Type: ${contentTypes.join(" 或 ")}），收到 ${type}`,
+      en: `upload an Excel workbook (Content-Type: ${contentTypes.join(" or ")}), got ${type}`,
+    });
+  const bytes = await readBodyBytes(req, maxBytes);
+  if (bytes.byteLength === 0)
+    throw new ProblemError(400, "empty-file", {
+      "zh-CN": "没有收到文件：请在请求内容中上传 .xlsx 工作簿",
+      en: "no file received: send the .xlsx workbook as the request body",
+    });
+  return bytes;
+}

@@ -9,7 +9,7 @@ import {
 import type { z } from "zod";
 import type { Bilingual } from "../../shared/index.ts";
 import { authorize, type Caller, type Role } from "./auth.ts";
-import { readJson } from "./body.ts";
+import { readBinary, readJson } from "./body.ts";
 import { ProblemError, problemResponse, storeUnavailable, validationProblem } from "./problem.ts";
 import { corsHeaders } from "./cors.ts";
 import { isStoreDown } from "../store/clients.ts";
@@ -36,10 +36,14 @@ export interface OperationDescriptor {
   roles: readonly Role[] | "public";
   summary: Bilingual;
   description?: Bilingual;
+  /** How a flow designer shows the action: important (first), advanced, internal (hidden). Default: shown. */
+  visibility?: "important" | "advanced" | "internal";
   /** Largest accepted body in bytes; larger gets 413. Undefined: the operation takes no body. */
   maxBodyBytes?: number;
   request: {
     body?: z.ZodType;
+    /** A file body (e.g. an xlsx workbook) instead of JSON: the handler receives its bytes. */
+    file?: { contentTypes: readonly string[]; description: Bilingual };
     params?: z.ZodType;
     query?: z.ZodType;
     headers?: Record<string, { required: boolean; description: Bilingual }>;
@@ -72,8 +76,14 @@ export interface OperationInput<
   P extends z.ZodType | undefined,
   Q extends z.ZodType | undefined,
 > extends Omit<OperationDescriptor, "request"> {
-  request: { body?: B; params?: P; query?: Q; headers?: OperationDescriptor["request"]["headers"] };
-  run: (call: Call<Out<B>, Out<P>, Out<Q>>) => Promise<Reply>;
+  request: {
+    body?: B;
+    file?: OperationDescriptor["request"]["file"];
+    params?: P;
+    query?: Q;
+    headers?: OperationDescriptor["request"]["headers"];
+  };
+  run: (call: Call<Out<B>, Out<P>, Out<Q>> & { file?: Uint8Array }) => Promise<Reply>;
 }
 
 export interface Operation extends OperationDescriptor {
@@ -104,7 +114,9 @@ export function defineOperation<
       const body = (
         spec.request.body ? await readJson(req, spec.request.body, spec.maxBodyBytes ?? 1024 * 1024) : undefined
       ) as Out<B>;
-      const reply = await run({ req, context, caller, body, params, query });
+      const maxBytes = spec.maxBodyBytes ?? 1024 * 1024;
+      const file = spec.request.file ? await readBinary(req, spec.request.file.contentTypes, maxBytes) : undefined;
+      const reply = await run({ req, context, caller, body, params, query, file });
       return compress(req, toResponse(spec, reply, cors));
     } catch (e) {
       let problem: ProblemError;

@@ -72,6 +72,16 @@ export function buildOpenApi(
       };
       entry["x-max-body-bytes"] = op.maxBodyBytes;
     }
+    if (op.request.file) {
+      const file = { schema: { type: "string", contentEncoding: "binary" } };
+      entry.requestBody = {
+        required: true,
+        description: text(op.request.file.description),
+        content: Object.fromEntries(op.request.file.contentTypes.map((type) => [type, file])),
+      };
+      entry["x-max-body-bytes"] = op.maxBodyBytes;
+    }
+    if (op.visibility) entry["x-visibility"] = op.visibility;
     (paths[path] ??= {})[op.method.toLowerCase()] = prune(entry);
   }
   return {

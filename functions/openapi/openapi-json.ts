@@ -7,6 +7,7 @@ export const operation = defineOperation({
   method: "GET",
   route: "openapi.json",
   roles: "public",
+  visibility: "internal",
   summary: {
     "zh-CN": "OpenAPI 3.1 接口说明（由 zod 模式生成，含示例）",
     en: "OpenAPI 3.1 description, generated from the zod schemas, with examples",

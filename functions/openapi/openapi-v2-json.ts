@@ -7,6 +7,7 @@ export const operation = defineOperation({
   method: "GET",
   route: "openapi-v2.json",
   roles: "public",
+  visibility: "internal",
   summary: {
     "zh-CN": "Swagger 2.0 接口说明（供 Power Automate 自定义连接器）",
     en: "Swagger 2.0 description, for Power Automate custom connectors",
@@ -19,7 +20,11 @@ export const operation = defineOperation({
       schema: z.record(z.string(), z.unknown()),
     },
   ],
-  run: async () => ({ json: (await apiDocuments()).v2, headers: { "Cache-Control": "public, max-age=300" } }),
+  // The connector needs the host it calls; the document names the one that served it.
+  run: async ({ req }) => ({
+    json: { ...(await apiDocuments()).v2, host: new URL(req.url).host },
+    headers: { "Cache-Control": "public, max-age=300" },
+  }),
 });
 
 export const openapiV2Json = operation.handler;
