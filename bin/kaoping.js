@@ -2,6 +2,8 @@
 // Runs the compiled command (dist/, built by scripts/setup.sh or `npm run build`): no TypeScript is
 // compiled at run time, so the command starts as fast as Node does.
 import { existsSync } from "node:fs";
+import process from "node:process";
+import { URL } from "node:url";
 
 const compiled = new URL("../dist/bin/kaoping.js", import.meta.url);
 if (existsSync(compiled)) await import(compiled.href);
