@@ -1,12 +1,14 @@
 /**
- * Engine benchmark: 5,000 cadres x 50 ballots (1.25 M ratings), then x200 ballots to show linearity.
- * Run: npx tsx bench/engine.ts   (prints figures; no pass/fail)
+ * Engine benchmark: 5,000 cadres x 50 ballots (1.25 M ratings) at 1x, 4x and 10x, each beside a float64
+ * one-pass reference on the same data.
+ * Run: npx tsx bench/engine.ts [--scales 1,4,10]   (prints figures; no pass/fail)
  */
 import { Worker } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { DEFAULT_POLICY, DIMENSIONS, policyIdentity, scoreWithIdentity } from "../shared/index.ts";
 import { generate } from "./generate.ts";
+import { floatScore } from "./float-reference.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
@@ -66,14 +68,35 @@ async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
   const median = times[Math.floor(times.length / 2)]!;
   cpuTimes.sort((a, b) => a - b);
   const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
+  // The float64 one-pass reference on the same input, in the same run.
+  floatScore(DEFAULT_POLICY, input);
+  const floatTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    floatScore(DEFAULT_POLICY, input);
+    floatTimes.push(performance.now() - t0);
+  }
+  floatTimes.sort((a, b) => a - b);
+  const floatMedian = floatTimes[Math.floor(floatTimes.length / 2)]!;
   console.log(
     `${cadreCount} cadres x ${ballotsPerCadre} ballots = ${(ratings / 1e6).toFixed(2)} M ratings: median ${median.toFixed(0)} ms ` +
       `(sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ${(((ratings / median) * 1000) / 1e6).toFixed(2)} M ratings/s, ` +
       `peak RSS +${mb(peakRss)} MB over the run's baseline (process peak ${mb(peakRssAbsolute)} MB, input included), heap held at end +${mb(peakHeap)} MB`,
   );
+  console.log(
+    `  float64 one-pass reference: median ${floatMedian.toFixed(0)} ms; exact engine / reference = ${(median / floatMedian).toFixed(2)}x (target <= 2.5x)`,
+  );
   return median;
 }
 
-const small = await measure(5_000, 50);
-const large = await measure(5_000, 200, 3);
-console.log(`4x ballots took ${(large / small).toFixed(2)}x the time (4.00 would be exactly linear)`);
+const scalesAt = process.argv.indexOf("--scales");
+const scales = (scalesAt > 0 ? process.argv[scalesAt + 1]! : "1,4,10").split(",").map(Number);
+const medians: number[] = [];
+for (const scale of scales) medians.push(await measure(5_000 * scale, 50, scale >= 10 ? 3 : 5));
+scales.forEach((scale, i) => {
+  if (i > 0)
+    console.log(
+      `${scale}x the cadres took ${(medians[i]! / medians[0]!).toFixed(2)}x the time of ${scales[0]}x (linear: ${scale / scales[0]!}x)`,
+    );
+});
