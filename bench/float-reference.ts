@@ -19,8 +19,8 @@ export function floatScore(policy: Policy, input: { cadres: CadreRow[]; ballots:
     let t = 0;
     for (const d of DIMENSIONS) t += Number(w[d]) * Number(b[d]);
     totals[c]![groupIndex.get(b.raterGroup)!]!.push(t);
-    votes[c * 2] += 1;
-    if (b.gradeVote === "excellent" || b.gradeVote === "competent") votes[c * 2 + 1] += 1;
+    votes[c * 2]! += 1;
+    if (b.gradeVote === "excellent" || b.gradeVote === "competent") votes[c * 2 + 1]! += 1;
   }
   const composite = new Float64Array(input.cadres.length);
   const { minBallots, high, low } = policy.trim;
