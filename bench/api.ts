@@ -4,11 +4,34 @@
  * and with 8 (throughput under load). Prints requests per second and p50/p99 latency for:
  *   /api/health (the floor), /api/rules/verdict with 1 and 1,000 items (full reasons, and detail=brief as the
  *   custom functions ask), /api/score with 100 cadres x 40 ballots.
- * Targets: verdict x1000 p99 < 50 ms; verdict x1 at least half the throughput of health.
+ * Beside them, a bare node:http server answering with the same bodies, so the host's own cost shows as a ratio.
+ * Targets: verdict x1000 p99 < 50 ms; verdict x1 at least half the throughput of health; health at least
+ * 1/5 of the bare server's throughput.
  * Run: npx tsx bench/api.ts   (DURATION=seconds per case, default 8)
  */
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import autocannon from "autocannon";
 import { startStack } from "../test/integration/harness.ts";
+
+/**
+ * The floor the host is measured against: a bare node:http server answering with the same bodies the host
+ * gave (health as is; verdict x1 after parsing the request, with the host's own answer), in the same run.
+ */
+async function startBareServer(bodies: Record<string, string>): Promise<{ url: string; close: () => Promise<void> }> {
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      if (chunks.length) JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      res.writeHead(200, { "content-type": "application/json; charset=utf-8" });
+      res.end(bodies[req.url ?? ""] ?? "{}");
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, "127.0.0.1", r));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
 
 const duration = Number(process.env.DURATION ?? 8);
 const LOADED = 8;
@@ -111,15 +134,39 @@ try {
     ],
     ["score 100x40", `${api}/score`, { method: "POST", body: JSON.stringify(scoreBody(100, 40)), token }],
   ];
+  const verdictOne = cases[1]![2];
+  const bare = await startBareServer({
+    "/health": await (await fetch(`${api}/health`)).text(),
+    "/verdict": await (
+      await fetch(`${api}/rules/verdict`, {
+        method: "POST",
+        body: verdictOne.body,
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      })
+    ).text(),
+  });
+  cases.push(["bare node:http health", `${bare.url}/health`, {}]);
+  cases.push(["bare node:http verdict x1", `${bare.url}/verdict`, { method: "POST", body: verdictOne.body }]);
   const rows: Awaited<ReturnType<typeof run>>[] = [];
-  for (const connections of [1, LOADED])
-    for (const [name, url, init] of cases) rows.push(await run(name, url, init, connections));
+  try {
+    for (const connections of [1, LOADED])
+      for (const [name, url, init] of cases) rows.push(await run(name, url, init, connections));
+  } finally {
+    await bare.close();
+  }
   console.log(`kaoping bench/api — ${duration} s per case, node ${process.version}, local host + Azurite, loopback`);
   console.table(rows);
   const find = (name: string, conns: number) => rows.find((r) => r.case === name && r.conns === conns)!;
   for (const name of ["verdict x1000", "verdict x1000 brief"]) {
     const v = find(name, 1);
     console.log(`${name} p99 (1 connection): ${v["p99 ms"]} ms (target < 50 ms) ${v["p99 ms"] < 50 ? "OK" : "MISSED"}`);
+  }
+  for (const conns of [1, LOADED]) {
+    const vsBare = find("health", conns)["req/s"] / find("bare node:http health", conns)["req/s"];
+    const verdictVsBare = find("verdict x1", conns)["req/s"] / find("bare node:http verdict x1", conns)["req/s"];
+    console.log(
+      `host / bare node:http (${conns} connection${conns > 1 ? "s" : ""}): health ${vsBare.toFixed(2)}, verdict x1 ${verdictVsBare.toFixed(2)} (target health >= 0.20) ${vsBare >= 0.2 ? "OK" : "MISSED"}`,
+    );
   }
   const ratio = find("verdict x1", LOADED)["req/s"] / find("health", LOADED)["req/s"];
   console.log(

@@ -1,65 +1,17 @@
 /**
- * Engine benchmark: 5,000 cadres x 50 ballots (1.25 M ratings), then x200 ballots to show linearity.
- * Run: npx tsx bench/engine.ts   (prints figures; no pass/fail)
+ * Engine benchmark: 5,000 cadres x 50 ballots (1.25 M ratings) at 1x, 4x and 10x, each beside a float64
+ * one-pass reference on the same data.
+ * Run: npx tsx bench/engine.ts [--scales 1,4,10]   (prints figures; no pass/fail)
  */
 import { Worker } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import {
-  DEFAULT_POLICY,
-  DIMENSIONS,
-  GRADES,
-  policyIdentity,
-  scoreWithIdentity,
-  type BallotRow,
-  type CadreRow,
-} from "../shared/index.ts";
+import { DEFAULT_POLICY, DIMENSIONS, policyIdentity, scoreWithIdentity } from "../shared/index.ts";
+import { generate } from "./generate.ts";
+import { floatScore } from "./float-reference.ts";
 
 setFlagsFromString("--expose-gc");
 const gc = runInNewContext("gc") as () => void;
-
-/** mulberry32: small seeded PRNG so every run scores the same input. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const POSTS = Object.keys(DEFAULT_POLICY.posts);
-const GROUPS = Object.keys(DEFAULT_POLICY.raterGroups);
-
-function generate(
-  cadreCount: number,
-  ballotsPerCadre: number,
-  seed = 20261124,
-): { cadres: CadreRow[]; ballots: BallotRow[] } {
-  const rnd = prng(seed);
-  const cadres: CadreRow[] = [];
-  const ballots: BallotRow[] = [];
-  for (let c = 0; c < cadreCount; c++) {
-    const cadreId = `C${String(c + 1).padStart(5, "0")}`;
-    cadres.push({ cadreId, name: `干部${c + 1}`, unit: `单位${c % 40}`, post: POSTS[c % POSTS.length]! });
-    const base = 70 + rnd() * 25;
-    for (let b = 0; b < ballotsPerCadre; b++) {
-      const row: BallotRow = {
-        ballotId: `B${b + 1}`,
-        raterGroup: GROUPS[b % GROUPS.length]!,
-        cadreId,
-        gradeVote: rnd() < 0.05 ? null : GRADES[Math.floor(rnd() * rnd() * 4)]!,
-      };
-      // Scores with at most one decimal around the cadre's level, clamped to the scale.
-      for (const d of DIMENSIONS)
-        row[d] = Math.min(100, Math.max(0, Math.round((base + (rnd() - 0.5) * 20) * 10) / 10));
-      ballots.push(row);
-    }
-  }
-  return { cadres, ballots };
-}
 
 /** Samples process-wide RSS from a worker (the engine is synchronous, so the main thread cannot). */
 function startRssSampler(): { stop: () => Promise<number> } {
@@ -116,14 +68,35 @@ async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
   const median = times[Math.floor(times.length / 2)]!;
   cpuTimes.sort((a, b) => a - b);
   const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
+  // The float64 one-pass reference on the same input, in the same run.
+  floatScore(DEFAULT_POLICY, input);
+  const floatTimes: number[] = [];
+  for (let r = 0; r < runs; r++) {
+    gc();
+    const t0 = performance.now();
+    floatScore(DEFAULT_POLICY, input);
+    floatTimes.push(performance.now() - t0);
+  }
+  floatTimes.sort((a, b) => a - b);
+  const floatMedian = floatTimes[Math.floor(floatTimes.length / 2)]!;
   console.log(
     `${cadreCount} cadres x ${ballotsPerCadre} ballots = ${(ratings / 1e6).toFixed(2)} M ratings: median ${median.toFixed(0)} ms ` +
       `(sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ${(((ratings / median) * 1000) / 1e6).toFixed(2)} M ratings/s, ` +
       `peak RSS +${mb(peakRss)} MB over the run's baseline (process peak ${mb(peakRssAbsolute)} MB, input included), heap held at end +${mb(peakHeap)} MB`,
   );
+  console.log(
+    `  float64 one-pass reference: median ${floatMedian.toFixed(0)} ms; exact engine / reference = ${(median / floatMedian).toFixed(2)}x (target <= 2.5x)`,
+  );
   return median;
 }
 
-const small = await measure(5_000, 50);
-const large = await measure(5_000, 200, 3);
-console.log(`4x ballots took ${(large / small).toFixed(2)}x the time (4.00 would be exactly linear)`);
+const scalesAt = process.argv.indexOf("--scales");
+const scales = (scalesAt > 0 ? process.argv[scalesAt + 1]! : "1,4,10").split(",").map(Number);
+const medians: number[] = [];
+for (const scale of scales) medians.push(await measure(5_000 * scale, 50, scale >= 10 ? 3 : 5));
+scales.forEach((scale, i) => {
+  if (i > 0)
+    console.log(
+      `${scale}x the cadres took ${(medians[i]! / medians[0]!).toFixed(2)}x the time of ${scales[0]}x (linear: ${scale / scales[0]!}x)`,
+    );
+});

@@ -1,6 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry through tsx, so `npx kaoping` works straight from the package.
-import { register } from "tsx/esm/api";
+// Runs the compiled command (dist/, built by scripts/setup.sh or `npm run build`): no TypeScript is
+// compiled at run time, so the command starts as fast as Node does.
+import { existsSync } from "node:fs";
+import process from "node:process";
+import { URL } from "node:url";
 
-register();
-await import("./kaoping.ts");
+const compiled = new URL("../dist/bin/kaoping.js", import.meta.url);
+if (existsSync(compiled)) await import(compiled.href);
+else {
+  process.stderr.write(
+    "错误：kaoping 尚未构建，请先运行 npm run build（或 bash scripts/setup.sh）\n" +
+      "Error: kaoping is not built yet: run npm run build (or bash scripts/setup.sh) first\n",
+  );
+  process.exitCode = 2;
+}

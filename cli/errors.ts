@@ -1,4 +1,5 @@
-import { EXIT, InputError } from "../io/index.ts";
+// The error types alone, not io/index.ts: `kaoping --help` must not load exceljs.
+import { EXIT, InputError } from "../io/errors.ts";
 import { bilingualLines } from "./text.ts";
 
 /** The command line itself is wrong (exit 2). */

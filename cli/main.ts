@@ -1,8 +1,7 @@
 import { parseArgs } from "node:util";
 import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
-import { scoreCommand, type Output } from "./score.ts";
-import { startCommand } from "./start.ts";
+import type { Output } from "./score.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -47,7 +46,9 @@ export async function main(
       return 0;
     }
     switch (command) {
-      case "score":
+      // Commands load their code when run, so `--help` and a typo answer at once (no exceljs, no engine).
+      case "score": {
+        const { scoreCommand } = await import("./score.ts");
         return await scoreCommand(
           {
             positionals: rest,
@@ -62,10 +63,13 @@ export async function main(
           },
           out,
         );
-      case "start":
+      }
+      case "start": {
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
+        const { startCommand } = await import("./start.ts");
         return await startCommand();
+      }
       case undefined:
         out.stdout(HELP);
         return 2;

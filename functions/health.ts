@@ -5,6 +5,22 @@ import { settings } from "./lib/settings.ts";
 
 export const VERSION = "0.1.0";
 
+/**
+ * A good storage answer is reused for a moment: load balancers and monitors probe health many times a second,
+ * and each probe must not cost a storage round trip. A failure is never reused: the next call probes again.
+ */
+const PROBE_TTL_MS = 2_000;
+let lastGoodProbe = 0;
+async function probeStorage(): Promise<void> {
+  if (Date.now() - lastGoodProbe < PROBE_TTL_MS) return;
+  const { table } = await clients();
+  await table
+    .listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } })
+    .byPage({ maxPageSize: 1 })
+    .next();
+  lastGoodProbe = Date.now();
+}
+
 export const operation = defineOperation({
   name: "health",
   method: "GET",
@@ -32,11 +48,7 @@ export const operation = defineOperation({
         },
       };
     try {
-      const { table } = await clients();
-      await table
-        .listEntities({ queryOptions: { filter: "PartitionKey eq 'health'" } })
-        .byPage({ maxPageSize: 1 })
-        .next();
+      await probeStorage();
       return {
         json: {
           status: "ok",

@@ -22,3 +22,9 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   echo "setup: npm ci"
   npm ci --no-audit --no-fund
 fi
+
+# The `kaoping` command runs compiled JavaScript (dist/), never TypeScript compiled at start-up.
+if [ ! -f dist/bin/kaoping.js ] || [ -n "$(find shared io cli bin functions -name '*.ts' -newer dist/bin/kaoping.js -print -quit 2>/dev/null)" ]; then
+  echo "setup: build (tsc)"
+  npx tsc -p tsconfig.build.json
+fi

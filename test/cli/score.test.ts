@@ -151,10 +151,14 @@ describe("kaoping score: outputs", () => {
     expect(text).toMatch(/\r\n1,1,C001,张三,办公室,党政正职,83\.58,85,80,82\.5,84,87\.5,/);
   });
 
-  it("runs through the package's bin shim (npx kaoping)", async () => {
+  it("runs through the package's bin shim (npx kaoping): the compiled command, same answer as the source", async () => {
     const run = await runCli(["--help"], "bin/kaoping.js");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("用法 Usage");
+    const compiled = await runCli(["score", chineseXlsx, "--json"], "bin/kaoping.js");
+    const source = await runCli(["score", chineseXlsx, "--json"]);
+    expect(compiled.code).toBe(0);
+    expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(source.stdout));
   });
 
   it("counts votes against the meeting's attendees when the policy says so (--attendees)", async () => {
