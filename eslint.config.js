@@ -1,8 +1,12 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { importX } from "eslint-plugin-import-x";
+
+/** What ships (the Functions app, the add-in, the CLI) never reaches into development tooling or tests. */
+const NO_DEV_OR_TEST = ["**/dev/*", "**/dev/**", "**/test/*", "**/test/**"];
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "dist/", ".data/", "docs/", "addin/dist/"] },
+  { ignores: ["node_modules/", "dist/", ".data/", "docs/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -11,8 +15,44 @@ export default tseslint.config(
     },
   },
   {
+    // An import cycle makes load order matter; the module graph stays a tree of layers (docs/engineering.md).
+    files: ["**/*.ts"],
+    plugins: { "import-x": importX },
+    settings: { "import-x/extensions": [".ts", ".js"] },
+    rules: { "import-x/no-cycle": ["error", { ignoreExternal: true }] },
+  },
+  {
+    files: ["functions/**/*.ts", "io/**/*.ts", "cli/**/*.ts", "addin/**/*.ts", "bin/**/*.ts"],
+    ignores: ["**/*.test.ts", "cli/start.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: NO_DEV_OR_TEST }] },
+  },
+  {
     // The domain core must stay portable: no Node, DOM or office.js, nothing from the outer layers.
     files: ["shared/**/*.ts"],
+    ignores: ["**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            "node:*",
+            "fs",
+            "path",
+            "../addin/*",
+            "../functions/*",
+            "../io/*",
+            "../cli/*",
+            "exceljs",
+            "@azure/*",
+            ...NO_DEV_OR_TEST,
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // Its tests may use the shared test fixtures, and still no Node.
+    files: ["shared/**/*.test.ts"],
     rules: {
       "no-restricted-imports": [
         "error",

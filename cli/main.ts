@@ -3,9 +3,11 @@ import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
 import { scoreCommand, type Output } from "./score.ts";
 import { startCommand } from "./start.ts";
+import { VERSION } from "../shared/version.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
   json: { type: "boolean" },
   out: { type: "string", short: "o" },
   policy: { type: "string" },
@@ -42,6 +44,10 @@ export async function main(
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
+    if (values.version) {
+      out.stdout(`kaoping ${VERSION}\n`);
+      return 0;
+    }
     if (values.help || command === "help") {
       out.stdout(HELP);
       return 0;

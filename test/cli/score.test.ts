@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { AssessmentResultSchema, DEFAULT_POLICY, type AssessmentResult } from "../../shared/index.ts";
 import { BILINGUAL_TINY_HEADERS, ENGLISH_HEADERS, TINY_BALLOTS, TINY_CADRES } from "../fixtures/workbooks/tiny.ts";
-import { FIXTURES, runCli, tempDir, writeCsv, writeWorkbook } from "./run.ts";
+import { FIXTURES, ROOT, runCli, tempDir, writeCsv, writeWorkbook } from "./run.ts";
 
 let dir: string;
 let chineseXlsx: string;
@@ -155,6 +155,12 @@ describe("kaoping score: outputs", () => {
     const run = await runCli(["--help"], "bin/kaoping.js");
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("用法 Usage");
+  });
+
+  it("prints the package.json version with --version", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = await runCli(["--version"]);
+    expect(run).toMatchObject({ code: 0, stdout: `kaoping ${version}\n` });
   });
 
   it("counts votes against the meeting's attendees when the policy says so (--attendees)", async () => {

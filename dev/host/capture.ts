@@ -80,6 +80,6 @@ export function installCapture(): void {
 /** Imports the app's entry (every function file) with capture on; returns what registered. */
 export async function loadApp(): Promise<readonly Registration[]> {
   installCapture();
-  await import("../index.ts");
+  await import("../../functions/index.ts");
   return [...state.registrations.values()];
 }

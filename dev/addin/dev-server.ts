@@ -6,11 +6,11 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import { promisify } from "node:util";
-import { ADDIN_DIR, DIST_DIR, buildAddin, needsBuild } from "./build.ts";
+import { DIST_DIR, REPO_DIR, buildAddin, needsBuild } from "./build.ts";
 
-/** Serves addin/dist over https on 127.0.0.1 (self-signed certificate via the openssl CLI), with the API base injected. */
+/** Serves dist/addin over https on 127.0.0.1 (self-signed certificate via the openssl CLI), with the API base injected. */
 
-const CERT_DIR = join(ADDIN_DIR, "..", ".data", "certs");
+const CERT_DIR = join(REPO_DIR, ".data", "certs");
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
