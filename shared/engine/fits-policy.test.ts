@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentResult, CadreResult } from "../schemas/result.ts";
 import { cadre, policyWith, run, votes } from "../../test/fixtures/engine/builders.ts";
-import { isKnownGroup, isKnownPost, policyMismatches } from "./fits-policy.ts";
+import { isKnownGroup, isKnownPost, policyMismatches, postLabel } from "./fits-policy.ts";
 
 const policy = policyWith();
 const scored = run(policy, [cadre("C1", "principal")], votes("C1", "superior", 3, "competent"));
@@ -55,6 +55,12 @@ describe("a result fits its policy", () => {
       "/result/cadres/0/groups/toString",
     ]);
     expect(problems[1]!.message.en).toBe(`rater group "toString" is not in policy "${policy.id}"`);
+  });
+
+  it("labels a post key, and shows a label or an unknown post (even constructor) as given", () => {
+    expect(postLabel(policy, "principal")).toBe("党政正职");
+    expect(postLabel(policy, "党政正职")).toBe("党政正职");
+    expect(postLabel(policy, "constructor")).toBe("constructor");
   });
 
   it("puts the path under the prefix it is given", () => {

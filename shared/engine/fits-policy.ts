@@ -6,6 +6,10 @@ import { fieldProblem, type FieldProblem } from "../schemas/pointer.ts";
 export const isKnownPost = (policy: Policy, post: string): boolean =>
   Object.hasOwn(policy.posts, post) || Object.values(policy.posts).some((p) => p.label === post);
 
+/** The label a person reads for a post key; a label or an unknown post is shown as given. */
+export const postLabel = (policy: Policy, post: string): string =>
+  Object.hasOwn(policy.posts, post) ? policy.posts[post]!.label : post;
+
 /** A rater group key of the policy (own keys only). */
 export const isKnownGroup = (policy: Policy, group: string): boolean => Object.hasOwn(policy.raterGroups, group);
 
