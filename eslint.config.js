@@ -4,6 +4,18 @@ import { importX } from "eslint-plugin-import-x";
 
 /** What ships (the Functions app, the add-in, the CLI) never reaches into development tooling or tests. */
 const NO_DEV_OR_TEST = ["**/dev/*", "**/dev/**", "**/test/*", "**/test/**"];
+/** The domain core must stay portable: no Node, DOM or office.js, nothing from the outer layers. */
+const NOT_IN_SHARED = [
+  "node:*",
+  "fs",
+  "path",
+  "../addin/*",
+  "../functions/*",
+  "../io/*",
+  "../cli/*",
+  "exceljs",
+  "@azure/*",
+];
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", ".data/", "docs/"] },
@@ -27,49 +39,13 @@ export default tseslint.config(
     rules: { "no-restricted-imports": ["error", { patterns: NO_DEV_OR_TEST }] },
   },
   {
-    // The domain core must stay portable: no Node, DOM or office.js, nothing from the outer layers.
     files: ["shared/**/*.ts"],
     ignores: ["**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "node:*",
-            "fs",
-            "path",
-            "../addin/*",
-            "../functions/*",
-            "../io/*",
-            "../cli/*",
-            "exceljs",
-            "@azure/*",
-            ...NO_DEV_OR_TEST,
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { patterns: [...NOT_IN_SHARED, ...NO_DEV_OR_TEST] }] },
   },
   {
     // Its tests may use the shared test fixtures, and still no Node.
     files: ["shared/**/*.test.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            "node:*",
-            "fs",
-            "path",
-            "../addin/*",
-            "../functions/*",
-            "../io/*",
-            "../cli/*",
-            "exceljs",
-            "@azure/*",
-          ],
-        },
-      ],
-    },
+    rules: { "no-restricted-imports": ["error", { patterns: NOT_IN_SHARED }] },
   },
 );
