@@ -24,6 +24,14 @@ export default tseslint.config(
   {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      // Every module path is a literal the type checker, the build and the cycle check can follow.
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "ImportExpression[source.type!='Literal']",
+          message: "import() takes a literal path (no computed or cast module paths) | import() 须使用字面量路径",
+        },
+      ],
     },
   },
   {
