@@ -2,7 +2,7 @@
  * The add-in's Excel layer against the in-memory stand-in: read + score + write results for 10,000 ballots
  * (200 cadres x 50 ballots). Prints time, syncs and request/response bytes per phase. Run: npx tsx bench/addin.ts
  */
-import { installStandin } from "../addin/standin/index.ts";
+import { installStandin } from "../test/standin/index.ts";
 import { createAssessmentSkeleton, markIssues, readAssessment, writeResults } from "../addin/excel/index.ts";
 import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity } from "../shared/index.ts";
 

@@ -17,6 +17,7 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
                             （干部名单的「实到」「应到」列优先 per-cadre columns take precedence）
   --json                    在标准输出打印结果 JSON print the result JSON on stdout
   -h, --help                显示本帮助 show this help
+  -v, --version             显示版本 show the version (package.json)
 
 工作簿需有工作表「干部名单」(Cadres) 和「测评票」(Ballots)；表头可用中文、英文或两者，例如「德 Morality」。
 The workbook needs sheets 干部名单 (Cadres) and 测评票 (Ballots); headers may be Chinese, English or both.

@@ -2,9 +2,11 @@ import { parseArgs } from "node:util";
 import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
 import type { Output } from "./score.ts";
+import { VERSION } from "../shared/version.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
+  version: { type: "boolean", short: "v" },
   json: { type: "boolean" },
   out: { type: "string", short: "o" },
   policy: { type: "string" },
@@ -41,6 +43,10 @@ export async function main(
   try {
     const { values, positionals } = parse(argv);
     const [command, ...rest] = positionals;
+    if (values.version) {
+      out.stdout(`kaoping ${VERSION}\n`);
+      return 0;
+    }
     if (values.help || command === "help") {
       out.stdout(HELP);
       return 0;

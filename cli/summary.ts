@@ -1,4 +1,4 @@
-import { GRADE_LABELS, VERDICT_LABELS, type AssessmentResult, type Policy } from "../shared/index.ts";
+import { GRADE_LABELS, postLabel, VERDICT_LABELS, type AssessmentResult, type Policy } from "../shared/index.ts";
 import { rowsByRank } from "../io/result-table.ts";
 import { formatTable } from "./text.ts";
 
@@ -25,7 +25,7 @@ export function summaryText(result: AssessmentResult, policy: Policy): string {
       c.rank === null ? "—" : String(c.rank),
       c.cadreId,
       c.name,
-      policy.posts[c.post]?.label ?? c.post,
+      postLabel(policy, c.post),
       c.composite === null ? "—" : c.composite.toFixed(2),
       c.grade ? `${GRADE_LABELS[c.grade]["zh-CN"]} ${GRADE_LABELS[c.grade].en}` : "未计分 not scored",
       c.verdict ? `${VERDICT_LABELS[c.verdict]["zh-CN"]} ${VERDICT_LABELS[c.verdict].en}` : "—",

@@ -2,8 +2,7 @@ import { HealthSchema } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { clients, isStoreDown } from "./store/clients.ts";
 import { settings } from "./lib/settings.ts";
-
-export const VERSION = "0.1.0";
+import { VERSION } from "../shared/version.ts";
 
 /**
  * A good storage answer is reused for a moment: load balancers and monitors probe health many times a second,

@@ -1,4 +1,4 @@
-import type { Operation } from "./lib/operation.ts";
+import { register, type Operation } from "./lib/operation.ts";
 import { operation as score } from "./score.ts";
 import { operation as scoreWorkbook } from "./score-workbook.ts";
 import { operation as scoreWorkbookFile } from "./score-workbook-file.ts";
@@ -18,8 +18,17 @@ import { operation as sheetsFile } from "./sheets-file.ts";
 import { operation as auditList } from "./audit-list.ts";
 import { operation as auditVerify } from "./audit-verify.ts";
 import { operation as health } from "./health.ts";
-import { operation as openapiJson } from "./openapi/openapi-json.ts";
-import { operation as openapiV2Json } from "./openapi/openapi-v2-json.ts";
+import { openapiJsonOperation } from "./openapi/openapi-json.ts";
+import { openapiV2JsonOperation } from "./openapi/openapi-v2-json.ts";
+import { apiDocuments } from "./openapi/build.ts";
+
+/** The prefix every route sits under (host.json extensions.http.routePrefix). */
+export const ROUTE_PREFIX = "api";
+
+// The two documents describe this whole list, themselves included: the list is handed to them, never imported back.
+const documents = () => apiDocuments(OPERATIONS, ROUTE_PREFIX);
+const openapiJson = openapiJsonOperation(documents);
+const openapiV2Json = openapiV2JsonOperation(documents);
 
 /** Every API operation with its method, route, roles, summary and schemas: what an OpenAPI generator walks. */
 export const OPERATIONS: readonly Operation[] = [
@@ -46,6 +55,7 @@ export const OPERATIONS: readonly Operation[] = [
   openapiV2Json,
 ];
 
-/** The prefix every route sits under (host.json extensions.http.routePrefix). */
-export const ROUTE_PREFIX = "api";
+register(openapiJson);
+register(openapiV2Json);
+
 export type { Operation, OperationDescriptor, ResponseSpec } from "./lib/operation.ts";

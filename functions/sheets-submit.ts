@@ -2,12 +2,13 @@ import {
   PolicySchema,
   SheetSubmitSchema,
   SheetSummarySchema,
+  fieldProblem,
   policyIdentity,
+  policyMismatches,
   verifyResult,
   type AssessmentResult,
   type Policy,
   type PolicyIdentity,
-  type Problem,
 } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { MiB } from "./lib/params.ts";
@@ -97,7 +98,7 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
       400,
       "policy-mismatch",
       { "zh-CN": zh, en },
-      { errors: [{ path, pointer: "/" + path.join("/"), message: { "zh-CN": zh, en } }] },
+      { errors: [fieldProblem(path, { "zh-CN": zh, en })] },
     );
   if (attached) {
     const own = await policyIdentity(PolicySchema.parse(attached));
@@ -126,30 +127,7 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
 
 /** A result must speak the policy's vocabulary (posts, rater groups), or HR's workbook could not show it. */
 function checkAgainstPolicy(result: AssessmentResult, policy: Policy) {
-  const errors: NonNullable<Problem["errors"]> = [];
-  result.cadres.forEach((c, i) => {
-    const known = c.post in policy.posts || Object.values(policy.posts).some((p) => p.label === c.post);
-    // An unscored cadre may carry the unknown post the sheet had (it is reported as an issue).
-    if (!known && c.composite !== null) {
-      const message = {
-        "zh-CN": `岗位类别「${c.post}」不在方案「${policy.id}」中`,
-        en: `post "${c.post}" is not in policy "${policy.id}"`,
-      };
-      errors.push({ path: ["result", "cadres", i, "post"], pointer: `/result/cadres/${i}/post`, message });
-    }
-    for (const g of Object.keys(c.groups)) {
-      if (g in policy.raterGroups) continue;
-      const message = {
-        "zh-CN": `测评主体「${g}」不在方案「${policy.id}」中`,
-        en: `rater group "${g}" is not in policy "${policy.id}"`,
-      };
-      errors.push({
-        path: ["result", "cadres", i, "groups", g],
-        pointer: `/result/cadres/${i}/groups/${g.replace(/~/g, "~0").replace(/\//g, "~1")}`,
-        message,
-      });
-    }
-  });
+  const errors = policyMismatches(result, policy);
   if (errors.length > 0)
     throw new ProblemError(
       400,

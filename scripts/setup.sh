@@ -23,8 +23,8 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
   npm ci --no-audit --no-fund
 fi
 
-# The `kaoping` command runs compiled JavaScript (dist/), never TypeScript compiled at start-up.
-if [ ! -f dist/bin/kaoping.js ] || [ -n "$(find shared io cli bin functions -name '*.ts' -newer dist/bin/kaoping.js -print -quit 2>/dev/null)" ]; then
-  echo "setup: build (tsc)"
-  npx tsc -p tsconfig.build.json
+# The `kaoping` command runs compiled JavaScript (dist-cli/), never TypeScript compiled at start-up.
+if [ ! -f dist-cli/bin/kaoping.js ] || [ -n "$(find shared io cli bin functions dev -name '*.ts' -newer dist-cli/bin/kaoping.js -print -quit 2>/dev/null)" ]; then
+  echo "setup: build the kaoping command (tsc -p tsconfig.cli.json)"
+  npx tsc -p tsconfig.cli.json
 fi

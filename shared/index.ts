@@ -30,3 +30,7 @@ export {
   type AdvanceInput,
 } from "./recommendation/recommend.ts";
 export { topN } from "./recommendation/top.ts";
+export * from "./policy/weights.ts";
+export { mergeGrade, mostSevere, type GradeOrTie } from "./engine/grade.ts";
+export { quotaScope } from "./engine/quota.ts";
+export { isKnownGroup, isKnownPost, policyMismatches, postLabel } from "./engine/fits-policy.ts";

@@ -1,7 +1,7 @@
 /**
  * Who the add-in signs in as and where: the Entra app (client) id, the cloud (global or Azure China, operated
  * by 21Vianet), the tenant and the scope of the kaoping API. Set by whoever serves the pane
- * (window.KAOPING_CONFIG.auth, see addin/dev-server.ts and docs/deploy.md).
+ * (window.KAOPING_CONFIG.auth, see dev/addin/dev-server.ts and docs/deploy.md).
  */
 export type Cloud = "global" | "china";
 

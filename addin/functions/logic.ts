@@ -1,18 +1,14 @@
 import {
   compilePolicy,
+  compositeOf,
+  dimensionWeights,
   DIMENSION_LABELS,
   DIMENSIONS,
-  parseDecimal,
   parseScoreCell,
   rat,
-  add,
-  mul,
-  div,
-  cmp,
   roundedNumber,
   toNumber,
   VERDICT_LABELS,
-  ZERO,
   type Bilingual,
   type Policy,
   type Rational,
@@ -48,11 +44,7 @@ export function resolvePost(policy: Policy, post: unknown): string | ArgumentPro
 }
 
 /** The post's weights as exact fractions summing to 1 (a policy may state them in percent). */
-export function postWeights(policy: Policy, key: string): Rational[] {
-  const raw = DIMENSIONS.map((d) => parseDecimal(policy.posts[key]!.weights[d])!);
-  const sum = raw.reduce(add, ZERO);
-  return cmp(sum, rat(100)) === 0 ? raw.map((w) => div(w, rat(100))) : raw;
-}
+export const postWeights = (policy: Policy, key: string): Rational[] => dimensionWeights(policy.posts[key]!.weights);
 
 /** A row (or column) of exactly five cells, in 德能勤绩廉 order. */
 function fiveCells(scores: unknown): unknown[] | ArgumentProblem {
@@ -74,8 +66,7 @@ export function weightedScore(policy: Policy, scores: unknown, post: unknown): n
   const key = resolvePost(policy, post);
   if (key instanceof ArgumentProblem) return key;
   const compiled = compilePolicy(policy);
-  const weights = postWeights(policy, key);
-  let total = ZERO;
+  const points: Rational[] = [];
   for (let k = 0; k < 5; k++) {
     const cell = parseScoreCell(cells[k], compiled);
     const label = DIMENSION_LABELS[DIMENSIONS[k]!];
@@ -95,9 +86,9 @@ export function weightedScore(policy: Policy, scores: unknown, post: unknown): n
       const [zh, en] = why[cell.code];
       return problem(`第 ${k + 1} 个分数（${label["zh-CN"]}）：${zh}`, `score ${k + 1} (${label.en}): ${en}`);
     }
-    total = add(total, mul(weights[k]!, rat(cell.hundredths, 100)));
+    points.push(rat(cell.hundredths, 100));
   }
-  return roundedNumber(total);
+  return roundedNumber(compositeOf(postWeights(policy, key), points));
 }
 
 /** KAOPING.WEIGHTS: the post's five weights as one row, as fractions of 1. */

@@ -1,7 +1,7 @@
 import {
   GRADE_LABELS,
-  GRADE_SEVERITY,
   GRADES,
+  mergeGrade,
   type AssessmentResult,
   type Bilingual,
   type CadreResult,
@@ -76,13 +76,10 @@ export function mergeVerdicts(
   const cadres = result.cadres.map((c, i): CadreResult => {
     const v = verdicts[i]!;
     const scored = c.composite !== null;
-    let grade = c.grade;
-    if (scored && grade !== "quota_tie" && v.grade !== null && v.grade !== "quota_tie")
-      grade = grade === null || GRADE_SEVERITY[v.grade] > GRADE_SEVERITY[grade] ? v.grade : grade;
     return {
       ...c,
       verdict: scored ? v.verdict : c.verdict,
-      grade,
+      grade: scored ? mergeGrade(c.grade, v.grade) : c.grade,
       reviewRequired: c.reviewRequired || v.reviewRequired,
       provisional: c.provisional || v.provisional || provisional,
     };

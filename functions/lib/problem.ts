@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import type { z } from "zod";
-import { fieldProblems, type Bilingual, type Problem } from "../../shared/index.ts";
+import { fieldProblem, fieldProblems, type Bilingual, type Problem } from "../../shared/index.ts";
 
 /** A refusal the caller can act on: becomes an RFC 9457 problem+json response. */
 export class ProblemError extends Error {
@@ -64,14 +64,7 @@ export function validationProblem(
   where: Bilingual = { "zh-CN": "请求内容", en: "request body" },
   prefix: (string | number)[] = [],
 ): ProblemError {
-  const errors = fieldProblems(error).map((p) => {
-    const path = [...prefix, ...p.path];
-    return {
-      path,
-      pointer: "/" + path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"),
-      message: p.message,
-    };
-  });
+  const errors = fieldProblems(error).map((p) => fieldProblem([...prefix, ...p.path], p.message));
   const first = errors[0];
   const at = first ? ` (${first.pointer}: ${first.message["zh-CN"]} | ${first.message.en})` : "";
   return new ProblemError(

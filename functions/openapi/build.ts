@@ -1,21 +1,28 @@
 import type { Operation } from "../lib/operation.ts";
+import { VERSION } from "../../shared/version.ts";
 import { buildOpenApi, type OpenApiDocument } from "./document.ts";
 import { buildExamples } from "./examples.ts";
 import { toSwagger2 } from "./swagger2.ts";
 
-let cached: Promise<{ v3: OpenApiDocument; v2: Record<string, unknown> }> | undefined;
+export interface ApiDocuments {
+  v3: OpenApiDocument;
+  v2: Record<string, unknown>;
+}
 
-/** Both documents, built once per process from the live operation list. */
-export function apiDocuments(): Promise<{ v3: OpenApiDocument; v2: Record<string, unknown> }> {
-  cached ??= (async () => {
-    // Loaded late: the operation list includes the endpoints that serve these documents.
-    const { OPERATIONS, ROUTE_PREFIX } = (await import("../operations.ts")) as {
-      OPERATIONS: readonly Operation[];
-      ROUTE_PREFIX: string;
-    };
-    const { VERSION } = await import("../health.ts");
-    const v3 = buildOpenApi(OPERATIONS, { version: VERSION, prefix: ROUTE_PREFIX, examples: await buildExamples() });
-    return { v3, v2: toSwagger2(v3) };
-  })();
-  return cached;
+const cache = new WeakMap<readonly Operation[], Promise<ApiDocuments>>();
+
+/**
+ * Both documents for the operation list passed in, built once per list. The list is a parameter, not an
+ * import: the endpoints that serve these documents are themselves on the list (no import cycle).
+ */
+export function apiDocuments(operations: readonly Operation[], prefix: string): Promise<ApiDocuments> {
+  let docs = cache.get(operations);
+  if (!docs) {
+    docs = (async () => {
+      const v3 = buildOpenApi(operations, { version: VERSION, prefix, examples: await buildExamples() });
+      return { v3, v2: toSwagger2(v3) };
+    })();
+    cache.set(operations, docs);
+  }
+  return docs;
 }

@@ -9,6 +9,7 @@ import {
   verdictBatch,
   type PolicyIdentity,
 } from "../../shared/index.ts";
+import { VERSION } from "../../shared/version.ts";
 
 /** A request and a response body per operation, shown in the OpenAPI documents. */
 export interface OperationExamples {
@@ -167,7 +168,7 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
       response: {
         status: "ok",
         storage: "ok",
-        version: "0.1.0",
+        version: VERSION,
         time: at,
         message: { "zh-CN": "服务正常", en: "service is up" },
       },

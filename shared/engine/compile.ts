@@ -1,6 +1,7 @@
 import { DIMENSIONS, type Dimension } from "../vocabulary.ts";
 import type { Policy } from "../schemas/policy.ts";
 import { parseDecimal, parseFraction, rat, type Rational } from "../rational.ts";
+import { normaliseWeights } from "../policy/weights.ts";
 
 /**
  * A policy turned into integers the hot loop can use: scores become hundredths, weights become
@@ -38,15 +39,12 @@ export interface CompiledPolicy {
 
 const cache = new WeakMap<Policy, CompiledPolicy>();
 
-/** Integers with a common power-of-ten denominator; sums of 100 (percent) are scaled back to 1. */
+/** Weights as fractions of 1 (percent read as such), as integers over one power of ten. */
 function toScaledIntegers(values: number[]): { ints: bigint[]; scale: bigint } {
-  const rats = values.map((v) => parseDecimal(v)!);
+  const rats = normaliseWeights(values);
   let scale = 1n;
   for (const r of rats) while (scale % r.d !== 0n) scale *= 10n;
-  const ints = rats.map((r) => (r.n * scale) / r.d);
-  const sum = ints.reduce((a, b) => a + b, 0n);
-  // Percentages: the same weights over 100 times the scale (sum is exactly 100 after validation).
-  return sum === 100n * scale ? { ints, scale: scale * 100n } : { ints, scale };
+  return { ints: rats.map((r) => (r.n * scale) / r.d), scale };
 }
 
 export function compilePolicy(policy: Policy): CompiledPolicy {

@@ -12,6 +12,18 @@ export interface QuotaEntry {
   unsettled?: boolean;
 }
 
+/** Which quota scope a cadre counts in (excellentQuota.scope): one for the assessment, or per unit, or per post. */
+export function quotaScope(scope: Policy["excellentQuota"]["scope"], cadre: { unit: string; post: string }): string {
+  switch (scope) {
+    case "assessment":
+      return "";
+    case "unit":
+      return cadre.unit;
+    case "post":
+      return cadre.post;
+  }
+}
+
 /** Places for N cadres: floor / half up / ceil of share x N (excellentQuota.rounding). */
 export function quotaPlaces(share: Rational, inScope: number, rounding: Policy["excellentQuota"]["rounding"]): number {
   const x = mul(share, rat(inScope));

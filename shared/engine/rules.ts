@@ -1,8 +1,9 @@
-import { GRADE_SEVERITY, type Dimension, type Grade, type Verdict } from "../vocabulary.ts";
+import type { Dimension, Grade, Verdict } from "../vocabulary.ts";
 import type { Reason, Votes } from "../schemas/result.ts";
-import { cmp, percentString, roundHalfUp, type Rational } from "../rational.ts";
+import { cmp, percentString, roundHalfUp, toFractionString, type Rational } from "../rational.ts";
 import { reasonMessages } from "../messages.ts";
 import type { CompiledPolicy } from "./compile.ts";
+import { mostSevere as worse } from "./grade.ts";
 
 export interface VerdictInput {
   votes: Omit<Votes, "n"> & { n?: number };
@@ -25,8 +26,6 @@ export interface VerdictOutcome {
   n: number;
 }
 
-const worse = (a: Grade, b: Grade): Grade => (GRADE_SEVERITY[a] >= GRADE_SEVERITY[b] ? a : b);
-const fractionText = (r: Rational) => (r.d === 1n ? r.n.toString() : `${r.n}/${r.d}`);
 /** Threshold texts per compiled policy, built once rather than per cadre. */
 const thresholdTexts = new WeakMap<
   CompiledPolicy,
@@ -37,9 +36,9 @@ function textsOf(policy: CompiledPolicy) {
   if (!texts) {
     const t = policy.thresholds;
     texts = {
-      competentMin: t.competentMin ? fractionText(t.competentMin) : "",
-      incompetentMax: t.incompetentMax ? fractionText(t.incompetentMax) : "",
-      excellentMin: t.excellentMin ? fractionText(t.excellentMin) : "",
+      competentMin: t.competentMin ? toFractionString(t.competentMin) : "",
+      incompetentMax: t.incompetentMax ? toFractionString(t.incompetentMax) : "",
+      excellentMin: t.excellentMin ? toFractionString(t.excellentMin) : "",
     };
     thresholdTexts.set(policy, texts);
   }

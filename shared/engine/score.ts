@@ -10,7 +10,7 @@ import { validateInput, type CadreRecord, type ValidBallots } from "./validate.t
 import { combineGroups, groupMean, groupSums, type CadreExact } from "./aggregate.ts";
 import { decideVerdict } from "./rules.ts";
 import { competitionRanksWithin } from "./rank.ts";
-import { applyQuota, type QuotaEntry } from "./quota.ts";
+import { applyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
 import { BLANK_VOTE } from "./cells.ts";
 
 export interface ScoreInput {
@@ -33,7 +33,6 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   const results: CadreResult[] = [];
   const composites: (Rational | null)[] = [];
   const quotaEntries: QuotaEntry[] = [];
-  const scopeOf = (c: CadreRecord) => ({ assessment: "", unit: c.unit, post: c.post })[policy.excellentQuota.scope];
   // Only the vetoed dimensions are compared, so only they need a rounded rational.
   const vetoed = [...new Set(policy.vetoes.map((v) => v.dimension))].map((d) => [d, DIMENSIONS.indexOf(d)] as const);
 
@@ -71,7 +70,11 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
     });
     reasons.push(...decision.reasons);
     composites.push(e.composite);
-    const entry: QuotaEntry = { scope: scopeOf(c), composite: e.composite, grade: e.composite ? decision.grade : null };
+    const entry: QuotaEntry = {
+      scope: quotaScope(policy.excellentQuota.scope, c),
+      composite: e.composite,
+      grade: e.composite ? decision.grade : null,
+    };
     quotaEntries.push(entry);
     results.push({
       cadreId: c.cadreId,

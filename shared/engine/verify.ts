@@ -1,11 +1,9 @@
 import { DIMENSIONS, GRADE_LABELS, VERDICT_LABELS, type Bilingual, type Dimension } from "../vocabulary.ts";
 import type { Policy } from "../schemas/policy.ts";
 import type { AssessmentResult, CadreResult } from "../schemas/result.ts";
-import type { FieldProblem } from "../schemas/errors.ts";
+import { fieldProblem, type FieldProblem } from "../schemas/pointer.ts";
 import {
-  add,
   cmp,
-  mul,
   rat,
   reduce,
   roundedNumber,
@@ -14,9 +12,10 @@ import {
   ZERO,
   type Rational,
 } from "../rational.ts";
-import { compilePolicy, dimensionWeight, type CompiledPolicy } from "./compile.ts";
+import { compilePolicy, type CompiledPolicy } from "./compile.ts";
 import { decideVerdict } from "./rules.ts";
-import { applyQuota, type QuotaEntry } from "./quota.ts";
+import { applyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
+import { compositeOf, dimensionWeights } from "../policy/weights.ts";
 import { competitionRanksWithin } from "./rank.ts";
 
 /**
@@ -33,20 +32,18 @@ export function verifyResult(
   const compiled = compilePolicy(policy);
   const problems: FieldProblem[] = [];
   const report = (i: number, field: (string | number)[], message: Bilingual) => {
-    const path = [...prefix, "cadres", i, ...field];
-    problems.push({
-      path,
-      pointer: "/" + path.map((s) => String(s).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"),
-      message,
-    });
+    problems.push(fieldProblem([...prefix, "cadres", i, ...field], message));
   };
   const composites: (Rational | null)[] = [];
   const entries: QuotaEntry[] = [];
-  const scopeOf = (c: CadreResult) => ({ assessment: "", unit: c.unit, post: c.post })[policy.excellentQuota.scope];
   result.cadres.forEach((c, i) => {
     const exact = checkCadre(compiled, c, (field, message) => report(i, field, message));
     composites.push(exact?.composite ?? null);
-    entries.push({ scope: scopeOf(c), composite: exact?.composite ?? null, grade: exact?.grade ?? null });
+    entries.push({
+      scope: quotaScope(policy.excellentQuota.scope, c),
+      composite: exact?.composite ?? null,
+      grade: exact?.grade ?? null,
+    });
   });
 
   // The quota over the same scopes, from the re-derived grades: a forged "excellent" cannot take a place.
@@ -196,7 +193,7 @@ function checkDimensions(
     return null;
   }
   const rounded: Partial<Record<Dimension, Rational>> = {};
-  let sum: Rational = ZERO;
+  const exacts: Rational[] = [];
   let complete = true;
   for (const d of DIMENSIONS) {
     const text = c.dimensionsExact[d];
@@ -216,8 +213,9 @@ function checkDimensions(
         en: `${who.en}: dimensions.${d} is ${c.dimensions[d]} but dimensionsExact ${text} rounds half up to ${shown}`,
       });
     rounded[d] = roundedRational(exact);
-    sum = add(sum, mul(dimensionWeight(compiled, post, d), exact));
+    exacts.push(exact);
   }
+  const sum = complete ? compositeOf(dimensionWeights(compiled.policy.posts[post]!.weights), exacts) : ZERO;
   if (complete && cmp(sum, composite) !== 0)
     report(["compositeExact"], {
       "zh-CN": `${who.zh}的精确综合得分 ${c.compositeExact} 不等于岗位权重乘各要素精确值之和 ${toFractionString(sum)}`,

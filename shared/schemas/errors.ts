@@ -1,12 +1,8 @@
 import type { z } from "zod";
 import type { Bilingual } from "../vocabulary.ts";
+import { fieldProblem, type FieldProblem } from "./pointer.ts";
 
-export interface FieldProblem {
-  /** JSON path of the offending field, e.g. "ballots/3/integrity" is ["ballots", 3, "integrity"]. */
-  path: (string | number)[];
-  pointer: string;
-  message: Bilingual;
-}
+export { fieldProblem, jsonPointer, type FieldProblem } from "./pointer.ts";
 
 /** Our refinements write "中文 | English"; zod's own checks are translated here. */
 function bilingual(issue: z.core.$ZodIssue): Bilingual {
@@ -48,12 +44,5 @@ function bilingual(issue: z.core.$ZodIssue): Bilingual {
 }
 
 export function fieldProblems(error: z.ZodError): FieldProblem[] {
-  return error.issues.map((issue) => {
-    const path = issue.path.map((p) => (typeof p === "symbol" ? String(p) : p));
-    return {
-      path,
-      pointer: "/" + path.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/"),
-      message: bilingual(issue),
-    };
-  });
+  return error.issues.map((issue) => fieldProblem(issue.path, bilingual(issue)));
 }

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { DIMENSIONS } from "../vocabulary.ts";
-import { add, cmp, parseDecimal, parseFraction, rat, ZERO, type Rational } from "../rational.ts";
+import { cmp, parseDecimal, parseFraction, rat, type Rational } from "../rational.ts";
+import { weightSum, weightUnit } from "../policy/weights.ts";
 
 /** A share or threshold: an exact fraction string such as "2/3", or a decimal. */
 export const FractionText = z
@@ -81,8 +82,8 @@ export const PolicySchema = z
       return places;
     };
     for (const [key, post] of Object.entries(p.posts)) {
-      const sum = sumDecimals(Object.values(post.weights));
-      if (!isWhole(sum)) {
+      const sum = weightSum(Object.values(post.weights));
+      if (weightUnit(Object.values(post.weights)) === null) {
         ctx.addIssue({
           code: "custom",
           path: ["posts", key, "weights"],
@@ -106,8 +107,9 @@ export const PolicySchema = z
           message: "权重最多 6 位小数 | a weight has at most 6 decimals",
         });
     }
-    const groupSum = sumDecimals(Object.values(p.raterGroups).map((g) => g.weight));
-    if (!isWhole(groupSum)) {
+    const groupWeights = Object.values(p.raterGroups).map((g) => g.weight);
+    const groupSum = weightSum(groupWeights);
+    if (weightUnit(groupWeights) === null) {
       ctx.addIssue({
         code: "custom",
         path: ["raterGroups"],
@@ -157,11 +159,6 @@ export const PolicySchema = z
 export type Policy = z.output<typeof PolicySchema>;
 export type PolicyInput = z.input<typeof PolicySchema>;
 
-function sumDecimals(values: number[]): Rational {
-  return values.reduce<Rational>((acc, v) => add(acc, parseDecimal(v) ?? ZERO), ZERO);
-}
-/** 1 (fractions) or 100 (percentages). */
-const isWhole = (sum: Rational) => cmp(sum, rat(1)) === 0 || cmp(sum, rat(100)) === 0;
 const fmt = (r: Rational) => (Number(r.n) / Number(r.d)).toString();
 
 export const PolicyIdentitySchema = z.object({

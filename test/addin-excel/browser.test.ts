@@ -30,7 +30,7 @@ describe("stand-in in a browser page", () => {
   it("installs as window.Excel and window.Office and serves the Excel layer", async () => {
     const bundle = await build({
       stdin: {
-        contents: `export { installStandin } from "./addin/standin/index.ts";
+        contents: `export { installStandin } from "./test/standin/index.ts";
           export * as excel from "./addin/excel/index.ts";
           export { DEFAULT_POLICY } from "./shared/index.ts";`,
         resolveDir: root,

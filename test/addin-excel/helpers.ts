@@ -1,5 +1,5 @@
 /** Test helpers: a fresh stand-in per test, installed as the Excel/Office globals, and a way to type into sheets. */
-import { installStandin, type Standin } from "../../addin/standin/index.ts";
+import { installStandin, type Standin } from "../standin/index.ts";
 
 export function freshStandin(options: Parameters<typeof installStandin>[1] = {}): Standin {
   return installStandin(globalThis, options);

@@ -10,7 +10,7 @@ import {
   SheetExistsError,
 } from "../../addin/excel/index.ts";
 import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity, tallyRecommendation } from "../../shared/index.ts";
-import type { Standin } from "../../addin/standin/index.ts";
+import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
 let s: Standin;

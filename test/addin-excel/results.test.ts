@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { readAssessment, readStoredResult, writePulledSheet, writeResults } from "../../addin/excel/index.ts";
 import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity, type AssessmentResult } from "../../shared/index.ts";
-import type { Standin } from "../../addin/standin/index.ts";
+import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
 let s: Standin;

@@ -7,7 +7,7 @@ import {
   SheetExistsError,
 } from "../../addin/excel/index.ts";
 import { DEFAULT_POLICY } from "../../shared/index.ts";
-import type { Standin } from "../../addin/standin/index.ts";
+import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
 let s: Standin;

@@ -24,7 +24,7 @@ import { activePolicy } from "../../addin/taskpane/policy.ts";
 import type { PaneContext } from "../../addin/taskpane/pages/context.ts";
 import type { ExcelPort } from "../../addin/taskpane/excel-port.ts";
 import type { Lang } from "../../addin/i18n/index.ts";
-import type { Standin } from "../../addin/standin/index.ts";
+import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
 let s: Standin;

@@ -12,8 +12,8 @@ import {
   verdictBatch,
   type VerdictItem,
 } from "../../shared/index.ts";
-import { buildAddin } from "../../addin/build.ts";
-import { serveAddin, type AddinServer } from "../../addin/dev-server.ts";
+import { buildAddin } from "../../dev/addin/build.ts";
+import { serveAddin, type AddinServer } from "../../dev/addin/dev-server.ts";
 import { startStubServer, type StubServer } from "./stub-server.ts";
 
 /** The built pane in Chromium with an in-page Office stand-in, an Excel-layer double and a real local HTTP service. */

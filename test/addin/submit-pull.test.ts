@@ -18,7 +18,7 @@ import { writePulledSheet } from "../../addin/excel/index.ts";
 import { errorText, markOffline } from "../../addin/taskpane/format.ts";
 import { withPolicyDocument } from "../../addin/taskpane/pull.ts";
 import { submissionBody } from "../../addin/taskpane/submission.ts";
-import { installStandin } from "../../addin/standin/index.ts";
+import { installStandin } from "../standin/index.ts";
 import { labelsOf } from "../../addin/excel/result-table.ts";
 import { startStack, type Stack } from "../integration/harness.ts";
 

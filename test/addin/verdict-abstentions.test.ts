@@ -3,7 +3,7 @@ import { DEFAULT_POLICY, policyIdentity, verdictBatch, type VerdictItem } from "
 import { ApiClient } from "../../addin/api/client.ts";
 import { createRulesService } from "../../addin/api/rules.ts";
 import { createCustomFunctions } from "../../addin/functions/impl.ts";
-import { generateFunctionsMetadata } from "../../addin/build.ts";
+import { generateFunctionsMetadata } from "../../dev/addin/build.ts";
 import type { Lang } from "../../addin/i18n/index.ts";
 import { startStubServer, type StubServer } from "./stub-server.ts";
 

@@ -19,7 +19,7 @@ let bundled: Promise<string> | undefined;
 
 function bundleStandin(): Promise<string> {
   bundled ??= build({
-    stdin: { contents: `export { installStandin } from "./addin/standin/index.ts";`, resolveDir: root, loader: "ts" },
+    stdin: { contents: `export { installStandin } from "./test/standin/index.ts";`, resolveDir: root, loader: "ts" },
     bundle: true,
     platform: "browser",
     format: "iife",

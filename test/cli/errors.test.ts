@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
+import { DEFAULT_POLICY } from "../../shared/index.ts";
 import { TINY_BALLOTS, TINY_CADRES } from "../fixtures/workbooks/tiny.ts";
 import { hasStackTrace, runCli, tempDir, writeCsv, writeWorkbook, type CliRun } from "./run.ts";
 
@@ -102,7 +103,6 @@ describe("bad input files (exit 3)", () => {
   });
 
   it("refuses a policy whose numbers are absurd (1e2000000000) as a policy problem, not an internal error", async () => {
-    const { DEFAULT_POLICY } = await import("../../shared/index.ts");
     const path = join(dir, "absurd.json");
     await writeFile(path, JSON.stringify({ ...DEFAULT_POLICY, quorum: "1e-2000000000" }));
     const book = await writeWorkbook(
@@ -119,7 +119,6 @@ describe("bad input files (exit 3)", () => {
 
   it("lists every problem of a policy file with its JSON path", async () => {
     const policy = join(dir, "policy.json");
-    const { DEFAULT_POLICY } = await import("../../shared/index.ts");
     const broken = structuredClone(DEFAULT_POLICY) as Record<string, unknown> & typeof DEFAULT_POLICY;
     broken.posts.principal!.weights.integrity = 0.2; // principal now sums to 1.1
     (broken as Record<string, unknown>).version = 0;

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { AssessmentResultSchema, DEFAULT_POLICY, type AssessmentResult } from "../../shared/index.ts";
 import { BILINGUAL_TINY_HEADERS, ENGLISH_HEADERS, TINY_BALLOTS, TINY_CADRES } from "../fixtures/workbooks/tiny.ts";
-import { FIXTURES, runCli, tempDir, writeCsv, writeWorkbook } from "./run.ts";
+import { FIXTURES, ROOT, runCli, tempDir, writeCsv, writeWorkbook } from "./run.ts";
 
 let dir: string;
 let chineseXlsx: string;
@@ -159,6 +159,12 @@ describe("kaoping score: outputs", () => {
     const source = await runCli(["score", chineseXlsx, "--json"]);
     expect(compiled.code).toBe(0);
     expect(JSON.parse(compiled.stdout)).toEqual(JSON.parse(source.stdout));
+  });
+
+  it("prints the package.json version with --version", async () => {
+    const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
+    const run = await runCli(["--version"]);
+    expect(run).toMatchObject({ code: 0, stdout: `kaoping ${version}\n` });
   });
 
   it("counts votes against the meeting's attendees when the policy says so (--attendees)", async () => {

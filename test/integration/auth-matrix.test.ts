@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Operation } from "../../functions/operations.ts";
 import { ROLES } from "../../functions/lib/auth.ts";
-import { installCapture } from "../../functions/host/capture.ts";
+import { installCapture } from "../../dev/host/capture.ts";
 import { problemOf, startStack, type Stack } from "./harness.ts";
 
 // The operations register themselves on import: capture must be on first, or the host would serve none.

@@ -7,9 +7,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { TableClient } from "@azure/data-tables";
-import { startAzurite, type RunningAzurite } from "../../functions/host/azurite.ts";
-import { makeDevIssuer, useDevIssuer, type DevIssuer, type MintOptions } from "../../functions/host/dev-auth.ts";
-import { startHost, type RunningHost } from "../../functions/host/server.ts";
+import { startAzurite, type RunningAzurite } from "../../dev/host/azurite.ts";
+import { makeDevIssuer, useDevIssuer, type DevIssuer, type MintOptions } from "../../dev/host/dev-auth.ts";
+import { startHost, type RunningHost } from "../../dev/host/server.ts";
 import { TABLE_NAME } from "../../functions/store/clients.ts";
 import type { Role } from "../../functions/lib/auth.ts";
 

@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { makeDevIssuer } from "../../dev/host/dev-auth.ts";
 import { problemOf, startStack, type Stack } from "./harness.ts";
 
 let stack: Stack;
@@ -186,13 +188,17 @@ describe("auth matrix", () => {
     const aud = await expect401(await get(await stack.mint({ roles: ["admin"], audience: "api://someone-else" })));
     expect(aud.message!.en).toContain("aud");
     await expect401(await get(await stack.mint({ roles: ["admin"], issuer: "https://evil.example" })));
-    const { makeDevIssuer } = await import("../../functions/host/dev-auth.ts");
     const stranger = await makeDevIssuer();
     await expect401(await get(await stranger.tokenFor("admin")));
     await expect401(await get("not.a.jwt"));
   });
 
-  it("health needs no token", async () => {
-    expect((await stack.call(null, "/health")).status).toBe(200);
+  it("health needs no token and reports package.json's version", async () => {
+    const res = await stack.call(null, "/health");
+    expect(res.status).toBe(200);
+    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(await res.json()).toMatchObject({ status: "ok", version });
   });
 });

@@ -309,6 +309,7 @@ describe("CORS and health", () => {
 
 describe("one route table", () => {
   it("the local host serves exactly the app.http registrations, which match the operation descriptors", async () => {
+    // Imported after the stack started: the host's capture must be on before the operations register.
     const { OPERATIONS } = await import("../../functions/operations.ts");
     const served = new Map(stack.host.registrations.map((r) => [r.name, r]));
     for (const op of OPERATIONS) {

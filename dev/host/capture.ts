@@ -80,6 +80,7 @@ export function installCapture(): void {
 /** Imports the app's entry (every function file) with capture on; returns what registered. */
 export async function loadApp(): Promise<readonly Registration[]> {
   installCapture();
-  await import("../index.ts");
+  // Late on purpose: the functions register on import, which must happen with capture already on.
+  await import("../../functions/index.ts");
   return [...state.registrations.values()];
 }

@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ADDIN_DIR } from "./build.ts";
+import { REPO_DIR } from "./build.ts";
 
 /** The manifest's development base: every URL in manifest.xml starts with it. */
 export const DEV_BASE = "https://localhost:3000";
 /** The placeholder Entra app id in manifest.xml's <WebApplicationInfo>. */
 export const PLACEHOLDER_APP_ID = "00000000-0000-0000-0000-000000000000";
-export const MANIFEST_PATH = join(ADDIN_DIR, "..", "manifest.xml");
+export const MANIFEST_PATH = join(REPO_DIR, "manifest.xml");
 const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
@@ -31,11 +31,11 @@ export function setAppId(xml: string, appId: string): string {
   return xml.split(PLACEHOLDER_APP_ID).join(appId.toLowerCase());
 }
 
-// Usage: npx tsx addin/manifest-url.ts https://kaoping.example.cn/addin [app-id] > manifest.prod.xml
+// Usage: npx tsx dev/addin/manifest-url.ts https://kaoping.example.cn/addin [app-id] > manifest.prod.xml
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const [base, appId] = process.argv.slice(2);
   if (!base) {
-    console.error("用法 usage: npx tsx addin/manifest-url.ts https://host/path [entra-app-id] > manifest.prod.xml");
+    console.error("用法 usage: npx tsx dev/addin/manifest-url.ts https://host/path [entra-app-id] > manifest.prod.xml");
     process.exit(2);
   }
   const moved = rewriteManifestBase(await readFile(MANIFEST_PATH, "utf8"), base);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createBatcher } from "../../addin/api/batcher.ts";
+import { createBatcher } from "./batcher.ts";
 
 /** The batching window on fake timers: Excel delivers one recalculation's calls in bursts, not all at once. */
 

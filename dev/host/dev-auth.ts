@@ -1,5 +1,5 @@
 import { SignJWT, exportJWK, generateKeyPair, type JWTPayload, type CryptoKey } from "jose";
-import type { Role } from "../lib/auth.ts";
+import type { Role } from "../../functions/lib/auth.ts";
 
 export const DEV_ISSUER = "https://kaoping.local/dev";
 export const DEV_AUDIENCE = "api://kaoping";

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { zhCN } from "../../addin/i18n/zh-CN.ts";
-import { en } from "../../addin/i18n/en.ts";
-import { langFromDisplay, t } from "../../addin/i18n/index.ts";
+import { zhCN } from "./zh-CN.ts";
+import { en } from "./en.ts";
+import { langFromDisplay, t } from "./index.ts";
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -1,17 +1,19 @@
 import { createHash } from "node:crypto";
 import { copyFile, mkdir, readdir, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative } from "node:path";
+import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import cfm from "custom-functions-metadata";
-import { ICON_SIZES, iconPng } from "./assets/png.ts";
-import { METADATA_FILES, localizeMetadata } from "./functions/metadata-i18n.ts";
-import type { Lang } from "./i18n/index.ts";
+import { ICON_SIZES, iconPng } from "../../addin/assets/png.ts";
+import { METADATA_FILES, localizeMetadata } from "../../addin/functions/metadata-i18n.ts";
+import type { Lang } from "../../addin/i18n/index.ts";
 
-/** Builds the add-in into addin/dist: pane, custom functions (one shared runtime), metadata, icons. */
+/** Builds the add-in into dist/addin: pane, custom functions (one shared runtime), metadata, icons. */
 
-export const ADDIN_DIR = dirname(fileURLToPath(import.meta.url));
-export const DIST_DIR = join(ADDIN_DIR, "dist");
+export const REPO_DIR = fileURLToPath(new URL("../../", import.meta.url));
+export const ADDIN_DIR = join(REPO_DIR, "addin");
+/** Beside the compiled Functions app: dist/ holds what Azure and the browser run, nothing else. */
+export const DIST_DIR = join(REPO_DIR, "dist", "addin");
 export const FUNCTIONS_SOURCE = join(ADDIN_DIR, "functions", "functions.ts");
 const STATIC_FILES = [
   ["taskpane/taskpane.html", "taskpane.html"],
@@ -113,10 +115,7 @@ export async function needsBuild(outDir = DIST_DIR): Promise<boolean> {
   } catch {
     return true;
   }
-  const sources = Math.max(
-    await newestMtime(ADDIN_DIR, outDir),
-    await newestMtime(join(ADDIN_DIR, "..", "shared"), ""),
-  );
+  const sources = Math.max(await newestMtime(ADDIN_DIR, outDir), await newestMtime(join(REPO_DIR, "shared"), ""));
   return sources > built;
 }
 

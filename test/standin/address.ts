@@ -1,5 +1,5 @@
 /** A1 addresses for the stand-in. No Node or DOM APIs. */
-import { columnLetters } from "../excel/a1.ts";
+import { columnLetters } from "../../addin/excel/a1.ts";
 
 export { columnLetters };
 

@@ -6,7 +6,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
 import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity } from "../../shared/index.ts";
-import { readAssessment } from "../../addin/excel/index.ts";
+import { readAssessment } from "./index.ts";
 
 type Grid = (string | number)[][];
 

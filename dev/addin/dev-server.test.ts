@@ -5,13 +5,7 @@ import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import {
-  authFromEnv,
-  configScript,
-  localhostCertificate,
-  serveAddin,
-  type AddinServer,
-} from "../../addin/dev-server.ts";
+import { authFromEnv, configScript, localhostCertificate, serveAddin, type AddinServer } from "./dev-server.ts";
 
 const SERVER_AUTH = "1.3.6.1.5.5.7.3.1";
 const OFFICE_ORIGIN = "https://excel.officeapps.live.com";

@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import azureFunctions, { type HttpResponseInit } from "@azure/functions";
-import { problemBody } from "../lib/problem.ts";
+import { problemBody } from "../../functions/lib/problem.ts";
 import type { Bilingual } from "../../shared/index.ts";
 import { loadApp, type Registration } from "./capture.ts";
 import { compileRoute, matchRoute } from "./routes.ts";

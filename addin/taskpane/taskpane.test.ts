@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import type { AssessmentResult, CadreResult, VerdictResultItem } from "../../shared/index.ts";
-import { errorText, issueRows, mergeVerdicts, summarise, verdictItems } from "../../addin/taskpane/format.ts";
-import { idempotencyKey, submissionDone, submissionFingerprint } from "../../addin/taskpane/submission.ts";
-import { candidateList, recommendationRequest } from "../../addin/taskpane/recommendation.ts";
-import { whoText } from "../../addin/taskpane/pages/settings.ts";
-import { ApiError } from "../../addin/api/errors.ts";
-import { memoryStore } from "../../addin/api/settings.ts";
+import { errorText, issueRows, mergeVerdicts, summarise, verdictItems } from "./format.ts";
+import { idempotencyKey, submissionDone, submissionFingerprint } from "./submission.ts";
+import { candidateList, recommendationRequest } from "./recommendation.ts";
+import { whoText } from "./pages/settings.ts";
+import { ApiError } from "../api/errors.ts";
+import { memoryStore } from "../api/settings.ts";
 
 const identity = { id: "default", version: 1, sha256: "0".repeat(64) };
 const cadre = (over: Partial<CadreResult>): CadreResult => ({

@@ -1,6 +1,6 @@
 /** The stand-in behaves like office.js where it matters: load before read, sync counting, the 5 MB cap. */
 import { describe, expect, it } from "vitest";
-import { createStandin, StandinError } from "../../addin/standin/index.ts";
+import { createStandin, StandinError } from "./index.ts";
 
 type AnyCtx = { sync(): Promise<void>; workbook: { worksheets: any } }; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -1,8 +1,8 @@
 /** zh-CN Excel shows the custom functions' tooltips in Chinese, en-US Excel in English, each with a help link. */
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
-import { generateLocalizedMetadata } from "../../addin/build.ts";
-import { MANIFEST_PATH } from "../../addin/manifest-url.ts";
+import { generateLocalizedMetadata } from "./build.ts";
+import { MANIFEST_PATH } from "./manifest-url.ts";
 
 type Metadata = {
   functions: {

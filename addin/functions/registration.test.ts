@@ -16,7 +16,7 @@ describe("custom function registration", () => {
       ErrorCode: { invalidValue: "#VALUE!" },
     };
     try {
-      await import("../../addin/functions/functions.ts");
+      await import("./functions.ts");
       expect([...associated.keys()].sort()).toEqual(["QUORUM", "SCORE", "VERDICT", "WEIGHTS"]);
       const bad = associated.get("SCORE")!([[1, 2, 3]], "principal");
       expect(bad).toBeInstanceOf(StandInError);

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { ApiClient } from "../../addin/api/client.ts";
-import { ApiError } from "../../addin/api/errors.ts";
-import { memoryStore, readSettings, saveSettings } from "../../addin/api/settings.ts";
-import { tokenInfo } from "../../addin/api/token.ts";
-import { startStubServer, type StubServer } from "./stub-server.ts";
+import { ApiClient } from "./client.ts";
+import { ApiError } from "./errors.ts";
+import { memoryStore, readSettings, saveSettings } from "./settings.ts";
+import { tokenInfo } from "./token.ts";
+import { startStubServer, type StubServer } from "../../test/addin/stub-server.ts";
 
 let server: StubServer | undefined;
 afterEach(async () => {

@@ -5,12 +5,12 @@ import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 import devCerts from "office-addin-dev-certs";
-import { ADDIN_DIR, DIST_DIR, buildAddin, needsBuild } from "./build.ts";
-import type { InjectedAuth } from "./auth/config.ts";
+import { DIST_DIR, REPO_DIR, buildAddin, needsBuild } from "./build.ts";
+import type { InjectedAuth } from "../../addin/auth/config.ts";
 
-/** Serves addin/dist over https on 127.0.0.1 (a dev CA's localhost certificate), with CORS and the API base injected. */
+/** Serves dist/addin over https on 127.0.0.1 (a dev CA's localhost certificate), with CORS and the API base injected. */
 
-const CERT_DIR = join(ADDIN_DIR, "..", ".data", "certs");
+const CERT_DIR = join(REPO_DIR, ".data", "certs");
 const TYPES: Record<string, string> = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",

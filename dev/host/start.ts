@@ -4,19 +4,16 @@ import { fileURLToPath } from "node:url";
 import { startAzurite, type RunningAzurite } from "./azurite.ts";
 import { makeDevIssuer, useDevIssuer } from "./dev-auth.ts";
 import { startHost } from "./server.ts";
-import { ROLES } from "../lib/auth.ts";
+import { ROLES } from "../../functions/lib/auth.ts";
+import { seedDefaults } from "../../functions/store/policies.ts";
+import { serveAddin, type AddinServer } from "../addin/dev-server.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
-
-interface Closable {
-  close?: () => unknown;
-  stop?: () => unknown;
-}
 
 /**
  * `npm start`: Azurite (data under .data/azurite), the local Functions host (PORT, default 7071),
  * the built-in policies, a development token issuer with a ready token per role, and the add-in's
- * dev server (ADDIN_PORT, default 3000) when it exists. KAOPING_SMOKE=1 checks that the API answers
+ * dev server (ADDIN_PORT, default 3000). KAOPING_SMOKE=1 checks that the API answers
  * and the task pane is served, then exits (CI runs it).
  */
 export async function main(): Promise<void> {
@@ -35,11 +32,10 @@ export async function main(): Promise<void> {
   process.env.KAOPING_ALLOWED_ORIGIN ||= "https://localhost:3000";
 
   const host = await startHost({ port, verbose: !smoke });
-  const { seedDefaults } = await import("../store/policies.ts");
   const apiBase = `${host.url}/api`;
-  let addin: Closable | undefined;
+  let addin: AddinServer | undefined;
   const stopAll = async () => {
-    await Promise.resolve(addin?.close?.() ?? addin?.stop?.()).catch(() => undefined);
+    await addin?.close().catch(() => undefined);
     await host.close();
     await azurite?.stop();
   };
@@ -50,24 +46,15 @@ export async function main(): Promise<void> {
     console.error("无法写入内置考核方案 | could not seed the built-in policies:", e);
   }
 
-  // The add-in's dev server, when the add-in is part of this checkout (ADDIN_PORT, default 3000).
+  // The add-in's dev server (ADDIN_PORT, default 3000); the API still serves when it cannot start.
   const addinPort =
     process.env.ADDIN_PORT === undefined || process.env.ADDIN_PORT === "" ? 3000 : Number(process.env.ADDIN_PORT);
-  let addinUrl: string | undefined;
   try {
-    const mod = (await import("../../addin/dev-server.ts" as string)) as {
-      serveAddin?: (o: { port: number; apiBase: string }) => Promise<Closable & { url?: string }>;
-    };
-    if (typeof mod.serveAddin === "function") {
-      const served = await mod.serveAddin({ port: smoke ? 0 : addinPort, apiBase });
-      addin = served;
-      addinUrl = served.url;
-    }
+    addin = await serveAddin({ port: smoke ? 0 : addinPort, apiBase });
   } catch (e) {
-    const code = (e as { code?: string }).code;
-    if (code !== "ERR_MODULE_NOT_FOUND")
-      console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
+    console.error("加载项开发服务器未能启动 | the add-in dev server did not start:", e);
   }
+  const addinUrl = addin?.url;
 
   if (smoke) {
     // CI's proof that the main job starts on a fresh machine: the API answers and the task pane is served.

@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import { XMLParser, XMLValidator } from "fast-xml-parser";
-import { functionsMetadataHash } from "../../addin/build.ts";
-import { MANIFEST_PATH, PLACEHOLDER_APP_ID, rewriteManifestBase, setAppId } from "../../addin/manifest-url.ts";
-import { STAMP_RE, VERSION_RE, stampManifest } from "../../addin/manifest-version.ts";
+import { functionsMetadataHash } from "./build.ts";
+import { MANIFEST_PATH, PLACEHOLDER_APP_ID, rewriteManifestBase, setAppId } from "./manifest-url.ts";
+import { STAMP_RE, VERSION_RE, stampManifest } from "./manifest-version.ts";
 
 /** fast-xml-parser's ordered form: each node is { tag: children[], ":@": attributes }. */
 type XmlNode = Record<string, unknown> & { ":@"?: Record<string, string> };
@@ -91,14 +91,22 @@ describe("manifest.xml (what Microsoft's validator checks)", () => {
     for (const u of urls) expect(u, u).toMatch(/^https:\/\//);
   });
 
-  it("records the custom functions' metadata hash for this version (change the JSDoc => run addin/manifest-version.ts)", async () => {
+  it("records the custom functions' metadata hash for this version (change the JSDoc => run dev/addin/manifest-version.ts)", async () => {
     const version = VERSION_RE.exec(xml)?.[1];
     const stamp = STAMP_RE.exec(xml);
     expect(stamp, "manifest.xml lacks the functions-metadata stamp").not.toBeNull();
-    expect(stamp![1], "the stamp names another version: bump with npx tsx addin/manifest-version.ts").toBe(version);
-    expect(stamp![2], "functions metadata changed without a version bump: run npx tsx addin/manifest-version.ts").toBe(
-      await functionsMetadataHash(),
-    );
+    expect(stamp![1], "the stamp names another version: bump with npx tsx dev/addin/manifest-version.ts").toBe(version);
+    expect(
+      stamp![2],
+      "functions metadata changed without a version bump: run npx tsx dev/addin/manifest-version.ts",
+    ).toBe(await functionsMetadataHash());
+  });
+
+  it("carries the product version from package.json in its first three numbers", async () => {
+    const { version } = JSON.parse(await readFile(new URL("../../package.json", import.meta.url), "utf8")) as {
+      version: string;
+    };
+    expect(VERSION_RE.exec(xml)?.[1]).toMatch(new RegExp(`^${version.replaceAll(".", "\\.")}\\.\\d+$`));
   });
 });
 
@@ -124,8 +132,8 @@ describe("manifest tools", () => {
   it("bumps the version when the metadata hash changes, and only then", () => {
     const base =
       "<Version>1.2.3.4</Version>\n  <!-- functions-metadata version=1.2.3.4 sha256=" + "a".repeat(64) + " -->";
-    expect(stampManifest(base, "a".repeat(64)).version).toBe("1.2.3.4");
-    const next = stampManifest(base, "b".repeat(64));
+    expect(stampManifest(base, "a".repeat(64), "1.2.3").version).toBe("1.2.3.4");
+    const next = stampManifest(base, "b".repeat(64), "1.2.3");
     expect(next.version).toBe("1.2.3.5");
     expect(next.xml).toBe(
       "<Version>1.2.3.5</Version>\n  <!-- functions-metadata version=1.2.3.5 sha256=" + "b".repeat(64) + " -->",

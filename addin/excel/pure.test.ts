@@ -8,13 +8,13 @@ import {
   planWriteChunks,
   PAYLOAD_BUDGET,
   splitForCells,
-} from "../../addin/excel/chunks.ts";
-import { fieldOfHeader } from "../../addin/excel/headers.ts";
-import { ballotRows, cadreRows } from "../../addin/excel/rows.ts";
-import { KaopingExcelError } from "../../addin/excel/errors.ts";
-import { planMarks, encodeMarks, decodeMarks } from "../../addin/excel/marks-plan.ts";
-import { pulledSheetName } from "../../addin/excel/pulled.ts";
-import { scoreValidation } from "../../addin/excel/skeleton-spec.ts";
+} from "./chunks.ts";
+import { fieldOfHeader } from "./headers.ts";
+import { ballotRows, cadreRows } from "./rows.ts";
+import { KaopingExcelError } from "./errors.ts";
+import { planMarks, encodeMarks, decodeMarks } from "./marks-plan.ts";
+import { pulledSheetName } from "./pulled.ts";
+import { scoreValidation } from "./skeleton-spec.ts";
 import { DEFAULT_POLICY } from "../../shared/index.ts";
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { DEFAULT_POLICY, policyIdentity, type Policy } from "../../shared/index.ts";
-import { createRuntime } from "../../addin/api/runtime.ts";
-import { memoryStore } from "../../addin/api/settings.ts";
-import { score, weights } from "../../addin/functions/functions.ts";
+import { createRuntime } from "../api/runtime.ts";
+import { memoryStore } from "../api/settings.ts";
+import { score, weights } from "./functions.ts";
 
 /** KAOPING.SCORE and WEIGHTS use the workbook's policy once the pane has loaded it into the shared runtime. */
 

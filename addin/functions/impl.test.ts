@@ -7,11 +7,11 @@ import {
   verdictBatch,
   type VerdictItem,
 } from "../../shared/index.ts";
-import { ApiClient } from "../../addin/api/client.ts";
-import { createRulesService } from "../../addin/api/rules.ts";
-import { createCustomFunctions } from "../../addin/functions/impl.ts";
-import type { Lang } from "../../addin/i18n/index.ts";
-import { startStubServer, type StubServer } from "./stub-server.ts";
+import { ApiClient } from "../api/client.ts";
+import { createRulesService } from "../api/rules.ts";
+import { createCustomFunctions } from "./impl.ts";
+import type { Lang } from "../i18n/index.ts";
+import { startStubServer, type StubServer } from "../../test/addin/stub-server.ts";
 
 /** What Excel would show for CustomFunctions.Error: tagged so the test can tell it from a value. */
 const fail = (message: string) => ({ excel: "#VALUE!", message });
