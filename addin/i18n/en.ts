@@ -72,7 +72,7 @@ export const en: Record<StringKey, string> = {
   "role.hr": "HR",
   "role.admin": "Administrator",
   "verdict.provisional": " (provisional)",
-  "verdict.noGradeVotes": "No grade votes",
+  "verdict.noGradeVotes": "No ballots",
   "notice.workbookPolicy":
     "This workbook is bound to policy {workbook}, not {cached} chosen on this computer; the workbook's policy is used",
   "submit.offline":

@@ -28,7 +28,8 @@ export interface CompiledPolicy {
     competentMin: Rational | null;
     incompetentMax: Rational | null;
     excellentMin: Rational | null;
-    quota: Rational;
+    /** null: the quota is switched off. */
+    quota: Rational | null;
     quorum: Rational;
   };
   /** Bands and veto limits as exact decimals, parsed once rather than per cadre. */
@@ -99,7 +100,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       competentMin: frac(policy.voteRules.competentMin),
       incompetentMax: frac(policy.voteRules.incompetentMax),
       excellentMin: frac(policy.voteRules.excellentMin),
-      quota: parseFraction(policy.excellentQuota.share) ?? rat(0),
+      quota: policy.excellentQuota ? (parseFraction(policy.excellentQuota.share) ?? rat(0)) : null,
       quorum: parseFraction(policy.quorum)!,
     },
     bands: {

@@ -14,6 +14,8 @@ export interface CadreRecord {
   disciplinary: boolean;
   attendees?: number;
   expected?: number;
+  issued?: number;
+  returned?: number;
   provisional: boolean;
 }
 
@@ -88,6 +90,8 @@ export function validateInput(
       disciplinary: c.disciplinary === true,
       attendees: c.attendees,
       expected: c.expected,
+      issued: c.issued,
+      returned: c.returned,
       provisional: post === undefined,
     });
   });
@@ -150,6 +154,12 @@ export function validateInput(
   const cadreOfKey = new Int32Array(cadreKeyOf.size);
   for (const [cid, k] of cadreKeyOf) cadreOfKey[k] = cadreIndex.get(cid) ?? -1;
   const groupOfCell = new Map<unknown, number>();
+  // "Did you mean": a listed id equal up to spaces and case (full-width is already folded by cellText).
+  let loose: Map<string, string> | undefined;
+  const suggest = (id: string): string | undefined => {
+    loose ??= new Map(cadres.map((c) => [looseId(c.cadreId), c.cadreId]));
+    return id ? loose.get(looseId(id)) : undefined;
+  };
 
   const cadre = new Int32Array(n);
   const group = new Int32Array(n);
@@ -187,7 +197,8 @@ export function validateInput(
     }
     const ci = cadreOfKey[cadreKey[i]!]!;
     if (ci < 0) {
-      report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId);
+      const near = suggest(cadreIdKeys.texts[cadreKey[i]!]!);
+      report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId, near ? { other: near } : {});
       ok = false;
     }
     let gi = groupOfCell.get(b.raterGroup);
@@ -215,6 +226,8 @@ export function validateInput(
   }
   return { cadres, ballots: { count, cadre, group, scores, vote }, issues };
 }
+
+const looseId = (id: string) => id.replace(/\s+/g, "").toLowerCase();
 
 /** Small integer keys for id cells: one lookup per row by the raw cell, the normalised text only once per distinct cell. */
 class IdKeys {

@@ -6,7 +6,7 @@ import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Bilingual } from "../vocabulary.ts";
 import { TableError } from "./errors.ts";
 import { foldLabel } from "./han.ts";
-import { dataRows, fieldName, locateHeader, type FieldSpec, type HeaderMap } from "./headers.ts";
+import { dataRows, locateHeader, type FieldSpec, type HeaderMap } from "./headers.ts";
 import { cellAsText, isBlankCell, type RawCell, type RawTable } from "./raw.ts";
 
 /** Sheet names of spec section 2, Chinese first (the template's own). */
@@ -108,10 +108,10 @@ export function readAssessmentTables(
   };
   const field = (key: string) => CADRE_TABLE_FIELDS.find((f) => f.key === key)!;
   const bad = (row: number, key: string, value: RawCell, rule: Bilingual) => {
-    const n = fieldName(field(key));
+    const label = field(key).aliases[0];
     problems.push({
-      "zh-CN": `「${cadreTable.sheet}」第 ${row} 行 ${n["zh-CN"]}：「${text(value)}」无效，${rule["zh-CN"]}`,
-      en: `${cadreTable.sheet} row ${row}, ${n.en}: "${text(value)}" is not valid; it ${rule.en}`,
+      "zh-CN": `「${cadreTable.sheet}」第 ${row} 行「${label}」(${key})：「${text(value)}」无效，${rule["zh-CN"]}`,
+      en: `${cadreTable.sheet} row ${row}, ${key} (${label}): "${text(value)}" is not valid; it ${rule.en}`,
     });
   };
 

@@ -125,7 +125,7 @@ describe("header detection", () => {
     ]);
     const e = refusal(() => readAssessmentTables(t, table("测评票", [BALLOT_HEAD])));
     expect(e.code).toBe("invalid_cell");
-    expect(e.details[0]!["zh-CN"]).toContain("第 2 行 实到（attendees）：「三十」无效");
+    expect(e.details[0]!["zh-CN"]).toContain("第 2 行「实到」(attendees)：「三十」无效");
   });
 
   it("a duplicate header names both columns", () => {

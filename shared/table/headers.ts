@@ -229,15 +229,20 @@ export function findSheetName(existing: readonly string[], wanted: readonly stri
 }
 
 /** The refusal when a sheet is not found: the names looked for and the sheets that exist. */
-export function sheetNotFound(book: string, wanted: readonly string[], existing: readonly string[]): TableError {
+export function sheetNotFound(
+  book: string | { "zh-CN": string; en: string },
+  wanted: readonly string[],
+  existing: readonly string[],
+): TableError {
+  const where = typeof book === "string" ? { zh: `「${book}」中`, en: book } : { zh: book["zh-CN"], en: book.en };
   const list = existing.map((s) => `「${s}」`).join(" ") || "（无 none）";
   const zh = wanted.filter((w) => /\p{Script=Han}/u.test(w));
   const en = wanted.filter((w) => !/\p{Script=Han}/u.test(w));
   return new TableError(
     "missing_sheet",
     {
-      "zh-CN": `「${book}」中没有名为「${[...zh, ...en].join("」或「")}」的工作表（也可写作「${zh[0] ?? wanted[0]} ${en[0] ?? ""}」）。现有工作表：${list}`,
-      en: `${book} has no sheet named ${[...en, ...zh].join(" or ")} (or "${zh[0] ?? wanted[0]} ${en[0] ?? ""}"). Sheets found: ${list}`,
+      "zh-CN": `${where.zh}没有名为「${[...zh, ...en].join("」或「")}」的工作表（也可写作「${zh[0] ?? wanted[0]} ${en[0] ?? ""}」）。现有工作表：${list}`,
+      en: `${where.en} has no sheet named ${[...en, ...zh].join(" or ")} (or "${zh[0] ?? wanted[0]} ${en[0] ?? ""}"). Sheets found: ${list}`,
     },
     [],
     { sheet: wanted[0] ?? "" },
