@@ -48,6 +48,9 @@ export const AssessmentInputSchema = z.object({
   ballots: z.array(BallotRowSchema).max(2_000_000),
   meeting: MeetingSchema.optional(),
   /** false: the ballot form carries no grade votes (CLI --no-votes); no vote rule is evaluated (spec section 2). */
-  gradeVotes: z.boolean().optional(),
+  gradeVotes: z.boolean().optional().meta({
+    description:
+      "false: the ballot form has no grade-vote column (等次); no vote rule is evaluated and each result says so. Otherwise, with a vote rule on, ballots without any gradeVote field are refused (no_vote_column).",
+  }),
 });
 export type AssessmentInput = z.input<typeof AssessmentInputSchema>;
