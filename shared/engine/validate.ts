@@ -2,7 +2,7 @@ import { DIMENSIONS } from "../vocabulary.ts";
 import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Issue, IssueCode } from "../schemas/result.ts";
 import { issueMessage } from "../messages.ts";
-import type { CompiledPolicy } from "./compile.ts";
+import { lookupName, type CompiledPolicy } from "./compile.ts";
 import { cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
 
 export interface CadreRecord {
@@ -76,7 +76,7 @@ export function validateInput(
         other: String(cadreRowOf.get(cadreId)),
       });
     const postText = cellText(c.post);
-    const post = policy.postKey.get(postText);
+    const post = lookupName(policy.postKey, postText);
     if (!post) report(sheets.cadres, row, "post", postText ? "unknown_post" : "missing_field", c.post);
     if (!cellText(c.name)) report(sheets.cadres, row, "name", "missing_field", c.name);
     cadreIndex.set(cadreId, cadres.length);
@@ -202,7 +202,7 @@ export function validateInput(
       ok = false;
     }
     let gi = groupOfCell.get(b.raterGroup);
-    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = policy.groupIndex.get(text(b.raterGroup)) ?? -1));
+    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = lookupName(policy.groupIndex, text(b.raterGroup)) ?? -1));
     if (gi < 0) {
       report(sheets.ballots, row, "raterGroup", "unknown_group", b.raterGroup);
       ok = false;
