@@ -10,11 +10,17 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   --policy <方案.json>      考核方案文件 policy file (JSON)
   --policy-id <id>          内置方案 built-in policy: default（领导干部，优秀 ≤ 1/4）,
                             civil-servant（公务员，优秀 ≤ 1/5）；默认 default
-  --out <结果.xlsx|.csv>    写出计分结果 write the scored workbook (.xlsx, with live formulas) or CSV
+  --out <结果.xlsx|.csv>    写出计分结果 write the scored workbook (.xlsx, with live formulas) or CSV;
+                            CSV 的问题清单另写入 <结果>.issues.csv the issues of a CSV go to <out>.issues.csv;
+                            不会覆盖输入文件 never an input file
+  --force                   覆盖已存在的输出文件 overwrite an existing output file
+  --no-votes                测评票不设等次栏：不执行得票规则 the form carries no grade votes: no vote rule runs
   --attendees <n> --expected <n>
                             会议实到/应到人数（方案计票基数为 attendees/expected 时）
                             meeting counts when the policy's vote base is attendees or expected
                             （干部名单的「实到」「应到」列优先 per-cadre columns take precedence）
+  --issued <n> --returned <n>
+                            测评票发出/收回张数 ballots issued and returned（干部名单「发出」「收回」列优先）
   --json                    在标准输出打印结果 JSON print the result JSON on stdout
   -h, --help                显示本帮助 show this help
   -v, --version             显示版本 show the version (package.json)

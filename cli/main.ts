@@ -15,6 +15,10 @@ const OPTIONS = {
   ballots: { type: "string" },
   attendees: { type: "string" },
   expected: { type: "string" },
+  issued: { type: "string" },
+  returned: { type: "string" },
+  "no-votes": { type: "boolean" },
+  force: { type: "boolean" },
 } as const;
 
 function parse(argv: string[]) {
@@ -66,6 +70,10 @@ export async function main(
             json: values.json,
             attendees: values.attendees,
             expected: values.expected,
+            issued: values.issued,
+            returned: values.returned,
+            noVotes: values["no-votes"],
+            force: values.force,
           },
           out,
         );

@@ -1,7 +1,9 @@
 import { extname } from "node:path";
-import { score, type Policy } from "../shared/index.ts";
-import { builtInPolicy, resultToCsv, writeScoredWorkbook } from "../io/index.ts";
+import { score, ScoreRefusal, type AssessmentResult, type Policy } from "../shared/index.ts";
+import { builtInPolicy, InputError, resultToCsv, writeScoredWorkbook } from "../io/index.ts";
 import { readInputFiles, readPolicyFile, writeOutput, type InputFiles } from "../io/files.ts";
+import { guardOutputs, issuesPathFor } from "../io/out-guard.ts";
+import { issuesToCsv } from "../io/issues-csv.ts";
 import { UsageError } from "./errors.ts";
 import { summaryText } from "./summary.ts";
 
@@ -16,6 +18,12 @@ export interface ScoreOptions {
   /** Meeting counts (实到/应到) when the policy's vote base is attendees or expected. */
   attendees?: string;
   expected?: string;
+  issued?: string;
+  returned?: string;
+  /** The ballot form carries no grade votes: no vote rule is evaluated (spec section 2). */
+  noVotes?: boolean;
+  /** Overwrite an existing --out file (never an input). */
+  force?: boolean;
 }
 
 function meetingCount(option: string, value: string | undefined): number | undefined {
@@ -68,7 +76,16 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
   if (format !== undefined && format !== ".xlsx" && format !== ".csv") {
     throw new UsageError(`--out 须以 .xlsx 或 .csv 结尾：${o.out}`, `--out must end in .xlsx or .csv: ${o.out}`);
   }
-  const meeting = { attendees: meetingCount("attendees", o.attendees), expected: meetingCount("expected", o.expected) };
+  const meeting = {
+    attendees: meetingCount("attendees", o.attendees),
+    expected: meetingCount("expected", o.expected),
+    issued: meetingCount("issued", o.issued),
+    returned: meetingCount("returned", o.returned),
+  };
+  const outputs = o.out === undefined ? [] : format === ".csv" ? [o.out, issuesPathFor(o.out)] : [o.out];
+  const inputs = [...Object.values(files), ...(o.policy === undefined ? [] : [o.policy])];
+  // Before anything is read or computed: the user's files are never overwritten by mistake.
+  await guardOutputs(outputs, inputs, o.force === true);
   const policy = await choosePolicy(o);
   const input = await readInputFiles(files);
   // Columns we did not read are said out loud: nothing the user typed disappears silently.
@@ -77,15 +94,45 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
       `注意：「${sheet}」的列「${header}」不是已知字段，未读取\nNote: column "${header}" of ${sheet} is not a known field and was not read\n`,
     );
   }
-  const result = await score(policy, { cadres: input.cadres, ballots: input.ballots, sheets: input.sheets, meeting });
+  const result = await scoreOrRefuse(policy, {
+    cadres: input.cadres,
+    ballots: input.ballots,
+    sheets: input.sheets,
+    meeting,
+    gradeVotes: !o.noVotes,
+    voteColumn: input.voteColumn,
+    ballotHeaders: input.ballotHeaders,
+  });
 
   if (o.out !== undefined) {
-    const bytes = format === ".csv" ? resultToCsv(result, policy) : await writeScoredWorkbook(result, policy);
-    await writeOutput(o.out, bytes);
-    const note = `已写入 ${o.out}（${result.cadres.length} 名干部，${result.issues.length} 个问题）\nWrote ${o.out} (${result.cadres.length} cadres, ${result.issues.length} issues)\n`;
+    const counts = {
+      zh: `${result.cadres.length} 名干部，${result.issues.length} 个问题`,
+      en: `${result.cadres.length} cadres, ${result.issues.length} issues`,
+    };
+    let note: string;
+    if (format === ".csv") {
+      // A CSV holds one table: the issues go to a second file, named here, never left out.
+      const issuesPath = issuesPathFor(o.out);
+      await writeOutput(o.out, resultToCsv(result, policy));
+      await writeOutput(issuesPath, issuesToCsv(result));
+      note = `已写入 ${o.out}（${counts.zh}），问题清单写入 ${issuesPath}\nWrote ${o.out} (${counts.en}); the issues are in ${issuesPath}\n`;
+    } else {
+      await writeOutput(o.out, await writeScoredWorkbook(result, policy));
+      note = `已写入 ${o.out}（${counts.zh}）\nWrote ${o.out} (${counts.en})\n`;
+    }
     (o.json ? out.stderr : out.stdout)(note);
   }
   if (o.json) out.stdout(JSON.stringify(result, null, 2) + "\n");
   else if (o.out === undefined) out.stdout(summaryText(result, policy));
   return 0;
+}
+
+/** The engine's refusal of the whole input (no_vote_column) is the user's to fix: exit 3, bilingual. */
+async function scoreOrRefuse(policy: Policy, input: Parameters<typeof score>[1]): Promise<AssessmentResult> {
+  try {
+    return await score(policy, input);
+  } catch (e) {
+    if (e instanceof ScoreRefusal) throw new InputError(e.code, e.bilingual);
+    throw e;
+  }
 }

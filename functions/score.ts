@@ -1,8 +1,9 @@
-import { AssessmentResultSchema, ScoreRequestSchema, scoreWithIdentity } from "../shared/index.ts";
+import { AssessmentResultSchema, ScoreRefusal, ScoreRequestSchema, scoreWithIdentity } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { resolvePolicy } from "./lib/policy-ref.ts";
 import { MiB } from "./lib/params.ts";
-import { COMMON_PROBLEMS } from "./lib/responses.ts";
+import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
+import { ProblemError } from "./lib/problem.ts";
 
 export const operation = defineOperation({
   name: "score",
@@ -19,13 +20,31 @@ export const operation = defineOperation({
   request: { body: ScoreRequestSchema },
   responses: [
     { status: 200, description: { "zh-CN": "考核结果", en: "The assessment result" }, schema: AssessmentResultSchema },
+    problemSpec(
+      422,
+      '方案启用了得票规则，但测评票没有等次票（gradeVote）；若测评票不设等次，请发送 "gradeVotes": false',
+      'The policy has vote rules on but no ballot carries a gradeVote; if the form has none, send "gradeVotes": false',
+    ),
     ...COMMON_PROBLEMS,
   ],
   run: async ({ body }) => {
     const { policy, identity } = await resolvePolicy(body);
-    return {
-      json: scoreWithIdentity(policy, identity, { cadres: body.cadres, ballots: body.ballots, meeting: body.meeting }),
-    };
+    try {
+      return {
+        json: scoreWithIdentity(policy, identity, {
+          cadres: body.cadres,
+          ballots: body.ballots,
+          meeting: body.meeting,
+          gradeVotes: body.gradeVotes,
+        }),
+      };
+    } catch (e) {
+      if (e instanceof ScoreRefusal)
+        throw new ProblemError(422, e.code.replace(/_/g, "-"), e.bilingual, {
+          errors: [{ path: ["ballots"], pointer: "/ballots", message: e.bilingual }],
+        });
+      throw e;
+    }
   },
 });
 

@@ -5,7 +5,7 @@ import { InputError } from "./errors.ts";
 import { parsePolicy } from "./policy.ts";
 import { readCsvPair } from "./read-csv.ts";
 import { readWorkbook } from "./read-xlsx.ts";
-import type { ReadInput } from "./rows.ts";
+import type { ReadInput } from "./tables.ts";
 
 /** Node-only file access; the readers themselves take bytes so the functions can reuse them. */
 export async function readBytes(path: string): Promise<Uint8Array> {

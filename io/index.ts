@@ -3,8 +3,7 @@ export { InputError, EXIT, type InputErrorCode } from "./errors.ts";
 export { readWorkbook, cellValue } from "./read-xlsx.ts";
 export { readCsvPair, decodeCsvText } from "./read-csv.ts";
 export { parsePolicy, builtInPolicy } from "./policy.ts";
-export { toAssessmentInput, type ReadInput, type RawTable, type Cell } from "./rows.ts";
-export { headerWords, mapHeaders, CADRE_COLUMNS, BALLOT_COLUMNS } from "./headers.ts";
+export { toAssessmentInput, asInputError, type ReadInput } from "./tables.ts";
 export {
   writeScoredWorkbook,
   resultToCsv,

@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
+import type { RawTable } from "../shared/index.ts";
 import { InputError } from "./errors.ts";
-import { toAssessmentInput, type RawTable, type ReadInput } from "./rows.ts";
+import { toAssessmentInput, type ReadInput } from "./tables.ts";
 
 /**
  * CSV bytes to text: UTF-8 (with or without BOM), else GB18030, which Excel in China writes
@@ -53,12 +54,10 @@ export function csvTable(bytes: Uint8Array, fileName: string): RawTable {
       en: `line ${line ?? "?"} cannot be parsed (often an unclosed quote)`,
     });
   }
-  const [header, ...data] = records;
   return {
     sheet: fileName,
-    headers: header ? header.record.map((h) => (h.trim() === "" ? undefined : h)) : [],
     // csv-parse counts lines up to the end of a record; a quoted field may span lines, so start = end - inner breaks.
-    rows: data.map(({ record, info }) => ({
+    rows: records.map(({ record, info }) => ({
       row: info.lines - ((info.raw ?? "").replace(/\n$/, "").match(/\n/g)?.length ?? 0),
       cells: record.map((c) => (c === "" ? undefined : c)),
     })),

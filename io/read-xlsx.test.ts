@@ -27,7 +27,7 @@ const BALLOT_HEADERS = [
 ];
 
 describe("readWorkbook", () => {
-  it("reads cells as the user sees them: rich text, formula results, hyperlinks; empty cells are undefined", async () => {
+  it("reads cells as the user sees them: rich text, formula results, hyperlinks; empty cells are null", async () => {
     const bytes = await book((c, b) => {
       c.addRow([
         "编号 cadreId",
@@ -73,8 +73,8 @@ describe("readWorkbook", () => {
         ability: 90,
         diligence: "较好",
         achievement: 88.5,
-        integrity: undefined,
-        gradeVote: undefined,
+        integrity: null,
+        gradeVote: null,
       },
     ]);
     expect(input.sheets).toEqual({ cadres: "干部名单 Cadres", ballots: "测评票 Ballots" });
@@ -124,7 +124,7 @@ describe("readWorkbook", () => {
     });
     await expect(readWorkbook(bytes)).rejects.toMatchObject({
       code: "duplicate_header",
-      bilingual: { en: expect.stringContaining("columns 1 and 2 both hold cadreId") },
+      bilingual: { en: expect.stringContaining('columns A ("编号") and B ("cadreId") both hold cadreId') },
     });
   });
 

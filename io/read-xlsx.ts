@@ -1,8 +1,7 @@
 import ExcelJS from "exceljs";
-import { SHEET_NAMES } from "../shared/index.ts";
+import { ASSESSMENT_SHEETS, findSheetName, sheetNotFound, type RawCell, type RawTable } from "../shared/index.ts";
 import { InputError } from "./errors.ts";
-import { headerWords } from "./headers.ts";
-import { toAssessmentInput, type Cell, type RawTable, type ReadInput } from "./rows.ts";
+import { asInputError, toAssessmentInput, type ReadInput } from "./tables.ts";
 
 const startsWith = (bytes: Uint8Array, magic: number[]) => magic.every((b, i) => bytes[i] === b);
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -11,8 +10,8 @@ const OLE = [0xd0, 0xcf, 0x11, 0xe0];
 /** Reads the two tables from an .xlsx workbook (bytes, so the functions can pass an upload). */
 export async function readWorkbook(bytes: Uint8Array, fileName = "workbook"): Promise<ReadInput> {
   const workbook = await loadWorkbook(bytes, fileName);
-  const cadres = findSheet(workbook, SHEET_NAMES.cadres, fileName);
-  const ballots = findSheet(workbook, SHEET_NAMES.ballots, fileName);
+  const cadres = findSheet(workbook, ASSESSMENT_SHEETS.cadres, fileName);
+  const ballots = findSheet(workbook, ASSESSMENT_SHEETS.ballots, fileName);
   return toAssessmentInput(sheetTable(cadres), sheetTable(ballots));
 }
 
@@ -41,41 +40,31 @@ async function loadWorkbook(bytes: Uint8Array, fileName: string): Promise<ExcelJ
   return workbook;
 }
 
-/** A sheet named e.g. `Ballots`, `测评票` or `测评票 Ballots`. */
+/** A sheet named e.g. `Ballots`, `测评票` or `测评票 Ballots` (the shared reader decides). */
 function findSheet(workbook: ExcelJS.Workbook, names: readonly string[], fileName: string): ExcelJS.Worksheet {
-  const wanted = names.map((n) => n.toLowerCase());
-  const sheet = workbook.worksheets.find((ws) => {
-    const words = headerWords(ws.name);
-    return wanted.some((n) => words.has(n)) || wanted.includes(ws.name.trim().toLowerCase());
-  });
+  const existing = workbook.worksheets.map((ws) => ws.name);
+  const name = findSheetName(existing, names);
+  const sheet = workbook.worksheets.find((ws) => ws.name === name);
   if (sheet) return sheet;
-  const existing = workbook.worksheets.map((ws) => `「${ws.name}」`).join(" ") || "（无 none）";
-  throw new InputError("missing_sheet", {
-    "zh-CN": `「${fileName}」中没有名为「${names[1]}」或「${names[0]}」的工作表。现有工作表：${existing}`,
-    en: `${fileName} has no sheet named ${names[0]} or ${names[1]}. Sheets found: ${existing}`,
+  return asInputError(() => {
+    throw sheetNotFound(fileName, names, existing);
   });
 }
 
+/** Every non-empty row with its own row number: the shared reader finds the header among them. */
 function sheetTable(ws: ExcelJS.Worksheet): RawTable {
-  const headerRow = ws.getRow(1);
-  const width = Math.max(headerRow.cellCount, ws.columnCount);
-  const headers: (string | undefined)[] = [];
-  for (let col = 1; col <= width; col++) {
-    const v = cellValue(headerRow.getCell(col).value);
-    headers.push(v === undefined ? undefined : String(v));
-  }
-  const rows: RawTable["rows"] = [];
+  const rows: { row: number; cells: RawCell[] }[] = [];
   ws.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    if (rowNumber === 1) return;
-    const cells: Cell[] = [];
-    for (let col = 1; col <= Math.max(width, row.cellCount); col++) cells.push(cellValue(row.getCell(col).value));
+    const cells: RawCell[] = [];
+    for (let col = 1; col <= Math.max(ws.columnCount, row.cellCount); col++)
+      cells.push(cellValue(row.getCell(col).value));
     rows.push({ row: rowNumber, cells });
   });
-  return { sheet: ws.name, headers, rows };
+  return { sheet: ws.name, rows };
 }
 
 /** Rich text, formulas and hyperlinks are read as the value the user sees. */
-export function cellValue(value: ExcelJS.CellValue | undefined): Cell {
+export function cellValue(value: ExcelJS.CellValue | undefined): RawCell {
   if (value === null || value === undefined) return undefined;
   if (typeof value === "number" || typeof value === "boolean") return value;
   if (typeof value === "string") return value === "" ? undefined : value;

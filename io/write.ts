@@ -199,9 +199,12 @@ function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, polic
   ws.addRow([]);
 
   title("优秀名额 Excellent quota");
-  ws.addRow(["比例 share", policy.excellentQuota.share]);
-  ws.addRow(["范围 scope", policy.excellentQuota.scope]);
-  ws.addRow(["取整 rounding", policy.excellentQuota.rounding]);
+  const quota = policy.excellentQuota;
+  if (quota) {
+    ws.addRow(["比例 share", quota.share]);
+    ws.addRow(["范围 scope", quota.scope]);
+    ws.addRow(["取整 rounding", quota.rounding]);
+  } else ws.addRow(["不设名额 none", "null"]);
   ws.addRow([]);
 
   title("其他 Other");

@@ -18,6 +18,8 @@ export { score, scoreWithIdentity, type ScoreInput } from "./engine/score.ts";
 export { competitionRanks } from "./engine/rank.ts";
 export { quotaPlaces } from "./engine/quota.ts";
 export { verifyResult } from "./engine/verify.ts";
+export { ScoreRefusal, noVoteColumn } from "./engine/refusal.ts";
+export { meetingChecks, type MeetingCounts } from "./engine/meeting.ts";
 export { trimBuckets } from "./engine/trim.ts";
 export { checkQuorum, type QuorumResult } from "./recommendation/quorum.ts";
 export {
@@ -32,5 +34,5 @@ export {
 export { topN } from "./recommendation/top.ts";
 export * from "./policy/weights.ts";
 export { mergeGrade, mostSevere, type GradeOrTie } from "./engine/grade.ts";
-export { quotaScope } from "./engine/quota.ts";
 export { isKnownGroup, isKnownPost, policyMismatches, postLabel } from "./engine/fits-policy.ts";
+export * from "./table/index.ts";

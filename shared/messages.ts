@@ -31,10 +31,15 @@ export function issueMessage(
   const v = ctx.value === undefined || ctx.value === null ? "" : String(ctx.value);
   switch (code) {
     case "unknown_cadre":
-      return {
-        "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，此票不计分`,
-        en: `${at.en}: cadre "${v}" is not in the cadre list; ballot not scored`,
-      };
+      return ctx.other
+        ? {
+            "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，是否应为「${ctx.other}」？请改正编号，此票暂不计分`,
+            en: `${at.en}: cadre "${v}" is not in the cadre list; did you mean "${ctx.other}"? Correct the id; ballot not scored`,
+          }
+        : {
+            "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，此票不计分`,
+            en: `${at.en}: cadre "${v}" is not in the cadre list; ballot not scored`,
+          };
     case "unknown_group":
       return {
         "zh-CN": `${at.zh}：测评主体「${v}」不是本方案的测评主体，此票不计分`,
@@ -78,37 +83,46 @@ export function issueMessage(
 }
 
 const gradeText = (g: Grade) => GRADE_LABELS[g];
+/** A share is shown only when the count is within its base; "8/5" stays a fraction (spec section 3). */
+const pctZh = (percent: string | undefined) => (percent === undefined ? "（多于基数，不是比例）" : `（${percent}%）`);
+const pctEn = (percent: string | undefined) =>
+  percent === undefined ? " (more than the base: not a share)" : ` (${percent}%)`;
 
 export const reasonMessages = {
-  competency: (fraction: string, percent: string, threshold: string, fired: boolean): Bilingual =>
+  competency: (fraction: string, percent: string | undefined, threshold: string, fired: boolean): Bilingual =>
     fired
       ? {
-          "zh-CN": `优秀和称职票 ${fraction}（${percent}%）低于 ${threshold}：建议认定为不胜任现职，等次至多基本称职，须经组织考核认定`,
-          en: `Excellent + competent votes ${fraction} (${percent}%) are below ${threshold}: proposed unfit for post, grade at most basic; needs organisational confirmation`,
+          "zh-CN": `优秀和称职票 ${fraction}${pctZh(percent)}低于 ${threshold}：建议认定为不胜任现职，等次至多基本称职，须经组织考核认定`,
+          en: `Excellent + competent votes ${fraction}${pctEn(percent)} are below ${threshold}: proposed unfit for post, grade at most basic; needs organisational confirmation`,
         }
       : {
-          "zh-CN": `优秀和称职票 ${fraction}（${percent}%）达到 ${threshold}`,
-          en: `Excellent + competent votes ${fraction} (${percent}%) reach ${threshold}`,
+          "zh-CN": `优秀和称职票 ${fraction}${pctZh(percent)}达到 ${threshold}`,
+          en: `Excellent + competent votes ${fraction}${pctEn(percent)} reach ${threshold}`,
         },
-  incompetentShare: (fraction: string, percent: string, threshold: string, fired: boolean): Bilingual =>
+  incompetentShare: (fraction: string, percent: string | undefined, threshold: string, fired: boolean): Bilingual =>
     fired
       ? {
-          "zh-CN": `不称职票 ${fraction}（${percent}%）超过 ${threshold}：建议等次为不称职，须经组织考核认定`,
-          en: `Incompetent votes ${fraction} (${percent}%) exceed ${threshold}: proposed grade incompetent; needs organisational confirmation`,
+          "zh-CN": `不称职票 ${fraction}${pctZh(percent)}超过 ${threshold}：建议等次为不称职，须经组织考核认定`,
+          en: `Incompetent votes ${fraction}${pctEn(percent)} exceed ${threshold}: proposed grade incompetent; needs organisational confirmation`,
         }
       : {
-          "zh-CN": `不称职票 ${fraction}（${percent}%）未超过 ${threshold}`,
-          en: `Incompetent votes ${fraction} (${percent}%) do not exceed ${threshold}`,
+          "zh-CN": `不称职票 ${fraction}${pctZh(percent)}未超过 ${threshold}`,
+          en: `Incompetent votes ${fraction}${pctEn(percent)} do not exceed ${threshold}`,
         },
-  excellentEligibility: (fraction: string, percent: string, threshold: string, eligible: boolean): Bilingual =>
+  excellentEligibility: (
+    fraction: string,
+    percent: string | undefined,
+    threshold: string,
+    eligible: boolean,
+  ): Bilingual =>
     eligible
       ? {
-          "zh-CN": `优秀票 ${fraction}（${percent}%）达到 ${threshold}，可评优秀`,
-          en: `Excellent votes ${fraction} (${percent}%) reach ${threshold}: eligible for excellent`,
+          "zh-CN": `优秀票 ${fraction}${pctZh(percent)}达到 ${threshold}，可评优秀`,
+          en: `Excellent votes ${fraction}${pctEn(percent)} reach ${threshold}: eligible for excellent`,
         }
       : {
-          "zh-CN": `优秀票 ${fraction}（${percent}%）未达到 ${threshold}，不能评为优秀`,
-          en: `Excellent votes ${fraction} (${percent}%) are below ${threshold}: cannot be excellent`,
+          "zh-CN": `优秀票 ${fraction}${pctZh(percent)}未达到 ${threshold}，不能评为优秀`,
+          en: `Excellent votes ${fraction}${pctEn(percent)} are below ${threshold}: cannot be excellent`,
         },
   band: (composite: string, grade: Grade, threshold: string | undefined): Bilingual => ({
     "zh-CN": threshold
@@ -156,9 +170,46 @@ export const reasonMessages = {
     en: `No valid ballots from ${missing.join(", ")}: the present groups' weights are renormalised`,
   }),
   noGradeVotes: (): Bilingual => ({
-    "zh-CN": "所有有效票均未投等次票：未执行得票规则",
-    en: "No valid ballot carries a grade vote: vote rules not evaluated",
+    "zh-CN": "无有效测评票：未执行得票规则",
+    en: "No valid ballots: vote rules not evaluated",
   }),
+  votesNotAsked: (): Bilingual => ({
+    "zh-CN": "已说明测评票不设等次栏（--no-votes）：未执行得票规则（两个三分之二、三分之一不称职、优秀票过半）",
+    en: "The ballot form carries no grade votes (--no-votes): vote rules (two thirds, one third incompetent, excellent half) not evaluated",
+  }),
+  meeting: (
+    rule: "ballots_exceed_attendees" | "attendance_exceeds_expected" | "returned_exceeds_issued" | "quorum_not_met",
+    a: number,
+    b: number,
+    threshold?: string,
+  ): Bilingual => {
+    const tail = {
+      zh: "：结果为暂定，须经组织复核会议记录",
+      en: ": the result is provisional and the meeting record needs review",
+    };
+    switch (rule) {
+      case "ballots_exceed_attendees":
+        return {
+          "zh-CN": `有效测评票 ${a} 张多于实到 ${b} 人${tail.zh}`,
+          en: `${a} valid ballots but only ${b} attendees${tail.en}`,
+        };
+      case "attendance_exceeds_expected":
+        return {
+          "zh-CN": `实到 ${a} 人多于应到 ${b} 人${tail.zh}`,
+          en: `${a} attendees but only ${b} expected${tail.en}`,
+        };
+      case "returned_exceeds_issued":
+        return {
+          "zh-CN": `收回 ${a} 张多于发出 ${b} 张${tail.zh}`,
+          en: `${a} ballots returned but only ${b} issued${tail.en}`,
+        };
+      case "quorum_not_met":
+        return {
+          "zh-CN": `实到 ${a} 人 / 应到 ${b} 人，未达到 ${threshold} 的到会要求，会议无效${tail.zh}`,
+          en: `${a} of ${b} attended, below the ${threshold} quorum: the meeting is not valid${tail.en}`,
+        };
+    }
+  },
   notScored: (why: "no_ballots" | "unknown_post" | "no_weight"): Bilingual =>
     ({
       no_ballots: { "zh-CN": "无有效测评票，未计分", en: "No valid ballots: not scored" },

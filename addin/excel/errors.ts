@@ -34,13 +34,3 @@ export const sheetMissing = (names: readonly string[]) =>
     },
     { sheet: names[0]! },
   );
-
-export const missingColumns = (sheet: string, columns: string[]) =>
-  new KaopingExcelError(
-    "missing_columns",
-    {
-      "zh-CN": `工作表「${sheet}」的表头缺少列：${columns.join("、")}（表头可写中文、英文或两者，如「德 morality」）`,
-      en: `Worksheet "${sheet}" lacks the header column(s): ${columns.join(", ")} (headers may be Chinese, English or both, e.g. "德 morality")`,
-    },
-    { sheet, columns },
-  );

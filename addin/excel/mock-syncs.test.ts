@@ -46,7 +46,12 @@ function mockWorkbook(sheets: Record<string, Grid>) {
     ws.load("isNullObject");
     return ws;
   };
-  const context = new OfficeMockObject({ workbook: { worksheets: { getItemOrNullObject: (n: string) => sheet(n) } } });
+  const worksheets = { getItem: (n: string) => sheet(n) };
+  const context = new OfficeMockObject({ workbook: { worksheets } });
+  // The mock keeps arrays as plain values, so it cannot load "items/name"; the names are there already.
+  const collection = (context as unknown as { workbook: { worksheets: { load: () => unknown } } }).workbook.worksheets;
+  collection.load = () => collection;
+  Object.defineProperty(collection, "items", { value: Object.keys(sheets).map((name) => ({ name })) });
   const sync = vi.fn(async () => {
     for (const m of created) await m.sync();
   });

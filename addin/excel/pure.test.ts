@@ -9,13 +9,21 @@ import {
   PAYLOAD_BUDGET,
   splitForCells,
 } from "./chunks.ts";
-import { fieldOfHeader } from "./headers.ts";
-import { ballotRows, cadreRows } from "./rows.ts";
-import { KaopingExcelError } from "./errors.ts";
+import { blockTable, type SheetBlock } from "./rows.ts";
 import { planMarks, encodeMarks, decodeMarks } from "./marks-plan.ts";
 import { pulledSheetName } from "./pulled.ts";
 import { scoreValidation } from "./skeleton-spec.ts";
-import { DEFAULT_POLICY } from "../../shared/index.ts";
+import { DEFAULT_POLICY, fieldOfHeader, readAssessmentTables, TableError, type FieldSpec } from "../../shared/index.ts";
+
+const CADRE_BLOCK: SheetBlock = {
+  sheet: "干部名单",
+  rowIndex: 0,
+  columnIndex: 0,
+  values: [["编号", "姓名", "岗位类别"]],
+};
+/** The add-in's path: sheet values -> raw table -> the shared reader. */
+const ballotRows = (block: SheetBlock) => readAssessmentTables(blockTable(CADRE_BLOCK), blockTable(block)).ballots;
+const cadreRows = (block: SheetBlock) => readAssessmentTables(blockTable(block), blockTable(CADRE_BLOCK)).cadres;
 
 const FIVE_MB = 5 * 1024 * 1024;
 
@@ -76,9 +84,13 @@ describe("header matching", () => {
     ["等次（gradeVote）", "gradeVote"],
     ["备注 note", undefined],
   ])("%s -> %s", (header, key) => {
-    expect(fieldOfHeader(header, { cadreId: "编号", raterGroup: "测评主体", morality: "德", gradeVote: "等次" })).toBe(
-      key,
-    );
+    const fields: FieldSpec[] = [
+      { key: "cadreId", aliases: ["编号"] },
+      { key: "raterGroup", aliases: ["测评主体"] },
+      { key: "morality", aliases: ["德"] },
+      { key: "gradeVote", aliases: ["等次"] },
+    ];
+    expect(fieldOfHeader(header, fields)?.key).toBe(key);
   });
 
   it("keeps sheet row numbers past a title line and blank rows, in any column order", () => {
@@ -146,11 +158,10 @@ describe("header matching", () => {
       cadreRows(block);
       expect.unreachable();
     } catch (e) {
-      expect(e).toBeInstanceOf(KaopingExcelError);
-      const err = e as KaopingExcelError;
-      expect(err.bilingual["zh-CN"]).toContain("干部名单");
-      expect(err.bilingual["zh-CN"]).toContain("姓名 name");
-      expect(err.bilingual.en).toContain("岗位类别 post");
+      expect(e).toBeInstanceOf(TableError);
+      const err = e as TableError;
+      expect(err.bilingual["zh-CN"]).toContain("「干部名单」缺少必需的列：姓名（name）、岗位类别（post）");
+      expect(err.bilingual.en).toContain("name (姓名), post (岗位类别)");
     }
   });
 });

@@ -1,29 +1,45 @@
 /// <reference types="office-js" />
-/** readAssessment: both input sheets in bulk, rows keeping their sheet row numbers. */
-import type { BallotRow, CadreRow } from "../../shared/index.ts";
+/** readAssessment: both input sheets in bulk, handed to the shared reader (the CLI's and the functions' too). */
+import {
+  ASSESSMENT_SHEETS,
+  findSheetName,
+  readAssessmentTables,
+  sheetNotFound,
+  TableError,
+  type AssessmentTables,
+} from "../../shared/index.ts";
+import { KaopingExcelError } from "./errors.ts";
 import { readBlocks } from "./excel-io.ts";
-import { requireSheets } from "./find.ts";
-import { SHEETS } from "./labels.ts";
-import { ballotRows, cadreRows } from "./rows.ts";
+import { blockTable } from "./rows.ts";
 
-/** Chinese names first: the template's own; the English ones are what the CLI and API document too. */
-export const CADRE_SHEET_NAMES = [SHEETS.cadres, "Cadres"] as const;
-export const BALLOT_SHEET_NAMES = [SHEETS.ballots, "Ballots"] as const;
+export type AssessmentSheets = AssessmentTables;
 
-export interface AssessmentSheets {
-  cadres: CadreRow[];
-  ballots: BallotRow[];
-  sheets: { cadres: string; ballots: string };
+/** The reader's refusal as the Excel layer's error, keeping its bilingual text (what to change in the sheet). */
+export function asExcelError(e: unknown): unknown {
+  if (!(e instanceof TableError)) return e;
+  const code = e.code === "missing_sheet" ? "sheet_missing" : "missing_columns";
+  return new KaopingExcelError(code, e.bilingual, { sheet: e.where.sheet, columns: e.where.columns });
 }
 
 export async function readAssessment(): Promise<AssessmentSheets> {
   return Excel.run(async (context) => {
-    const [cadres, ballots] = await requireSheets(context, [CADRE_SHEET_NAMES, BALLOT_SHEET_NAMES]);
-    const [cadreBlock, ballotBlock] = await readBlocks(context, [cadres!, ballots!]);
-    return {
-      cadres: cadreRows(cadreBlock!),
-      ballots: ballotRows(ballotBlock!),
-      sheets: { cadres: cadres!.name, ballots: ballots!.name },
-    };
+    const sheets = context.workbook.worksheets.load("items/name");
+    await context.sync();
+    const names = sheets.items.map((ws) => ws.name);
+    const found = [ASSESSMENT_SHEETS.cadres, ASSESSMENT_SHEETS.ballots].map((wanted) => {
+      const name = findSheetName(names, wanted);
+      if (name === undefined)
+        throw asExcelError(sheetNotFound({ "zh-CN": "当前工作簿", en: "This workbook" }, wanted, names));
+      return { name, ws: context.workbook.worksheets.getItem(name) };
+    });
+    const [cadres, ballots] = await readBlocks(context, found);
+    try {
+      return readAssessmentTables(blockTable(cadres!), blockTable(ballots!), {
+        cadres: cadres!.columnIndex,
+        ballots: ballots!.columnIndex,
+      });
+    } catch (e) {
+      throw asExcelError(e);
+    }
   });
 }

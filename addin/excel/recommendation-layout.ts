@@ -96,7 +96,7 @@ export function resultRows(r: RecommendationView, lang: Lang): (string | number)
       t.candidate,
       t.votes,
       t.fraction,
-      `${t.percent}%`,
+      /^\d/.test(t.percent) ? `${t.percent}%` : t.percent,
       yn(t.qualifies),
       yn(r.shortlist.includes(t.candidate)),
       r.tied.includes(t.candidate) ? both({ "zh-CN": "并列待定", en: "tie" }) : "",

@@ -38,7 +38,7 @@ export function weights(post: string): any[][] {
 }
 
 /**
- * 胜任现职认定（两个三分之二）：由等次票数给出“胜任现职”或“不胜任现职”；弃权票计入有效票数；无等次票时显示“无等次票”。Fit-for-post verdict from grade vote counts; abstentions count in the valid ballots; "No grade votes" when there are none.
+ * 胜任现职认定（两个三分之二）：由等次票数给出“胜任现职”或“不胜任现职”；弃权票计入有效票数（全部弃权即 0/n，不胜任现职）；无测评票时显示“无测评票”。Fit-for-post verdict from grade vote counts; abstentions count in the valid ballots (all blank is 0/n, unfit); "No ballots" when every count is 0.
  * @customfunction VERDICT
  * @param excellent 优秀票数 | excellent votes
  * @param competent 称职票数 | competent votes

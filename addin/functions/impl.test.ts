@@ -33,10 +33,10 @@ function functionsAgainst(url: string, timeoutMs = 5000, lang: Lang = "zh-CN") {
   return { client, fns: createCustomFunctions({ rules, policy: () => DEFAULT_POLICY, lang: () => lang, fail }) };
 }
 
-/** The competency rule worked by hand: unfit iff (E + C) / n < 2/3, i.e. 3 (E + C) < 2 n; no grade votes, no verdict. */
+/** The competency rule worked by hand: unfit iff (E + C) / n < 2/3, i.e. 3 (E + C) < 2 n; no ballots, no verdict. */
 const expectedVerdict = (e: number, c: number, b: number, i: number) => {
   const n = e + c + b + i;
-  if (n === 0) return "无等次票";
+  if (n === 0) return "无测评票";
   return 3 * (e + c) < 2 * n ? "不胜任现职" : "胜任现职";
 };
 
@@ -61,7 +61,7 @@ describe("KAOPING.VERDICT batching", () => {
     expect(server.requests.filter((r) => r.path === "/api/rules/verdict").length).toBeLessThanOrEqual(2);
     expect(server.requests.length).toBeLessThanOrEqual(2);
     // A few worked by hand (k -> E,C,B,I = k%10, k%7, k%5, k%3):
-    expect(cells[0]).toBe("无等次票"); // 0,0,0,0: no grade votes, nothing to decide
+    expect(cells[0]).toBe("无测评票"); // 0,0,0,0: no ballots, nothing to decide
     expect(cells[1]).toBe("不胜任现职"); // 1,1,1,1: 2/4 < 2/3
     expect(cells[4]).toBe("不胜任现职"); // 4,4,4,1: 8/13 < 2/3
     expect(cells[5]).toBe("胜任现职"); // 5,5,0,2: 10/12 >= 2/3

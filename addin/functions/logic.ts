@@ -152,9 +152,12 @@ export function quorumQuestion(attendees: unknown, expected: unknown): QuorumQue
   return { attendees: a, expected: x };
 }
 
-/** No grade vote at all (abstentions only, or none): the vote rules have nothing to decide (the engine's no_grade_votes). */
+/**
+ * No ballot at all: the vote rules have nothing to decide (the engine's no_grade_votes). Abstentions alone are
+ * ballots: (E + C)/n = 0 and the competency rule fires (spec section 5).
+ */
 export const noGradeVotes = (item: VerdictItem): boolean =>
-  item.excellent + item.competent + item.basic + item.incompetent === 0;
+  item.excellent + item.competent + item.basic + item.incompetent + (item.blank ?? 0) === 0;
 
 export const noGradeVotesLabel = (lang: Lang): string => t(lang, "verdict.noGradeVotes");
 

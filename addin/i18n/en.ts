@@ -74,7 +74,7 @@ export const en: Record<StringKey, string> = {
   "role.hr": "HR",
   "role.admin": "Administrator",
   "verdict.provisional": " (provisional)",
-  "verdict.noGradeVotes": "No grade votes",
+  "verdict.noGradeVotes": "No ballots",
   "notice.workbookPolicy":
     'This workbook uses "{workbook}", not "{cached}" chosen last on this computer; the workbook\'s policy is used',
   "submit.offline":

@@ -69,7 +69,7 @@ export const zhCN = {
   "role.hr": "人事部门",
   "role.admin": "管理员",
   "verdict.provisional": "（暂定）",
-  "verdict.noGradeVotes": "无等次票",
+  "verdict.noGradeVotes": "无测评票",
   "notice.workbookPolicy": "本工作簿使用「{workbook}」，与本机上次选择的「{cached}」不同；以工作簿的方案为准",
   "submit.offline": "有 {count} 名干部的裁定为离线暂定，不能提交；请联网后在「计分」页重新计分",
   "verdict.countMismatch": "裁定数与干部数不一致",

@@ -23,6 +23,9 @@ export interface ExcelPort {
     cadres: CadreRow[];
     ballots: BallotRow[];
     sheets: { cadres: string; ballots: string };
+    /** Whether the ballot form has a grade-vote column, and its headers (for the no_vote_column refusal). */
+    voteColumn?: boolean;
+    ballotHeaders?: string[];
   }>;
   markIssues: (issues: Issue[]) => Promise<unknown>;
   selectCell: (sheet: string, row: number, field: string) => Promise<unknown>;

@@ -202,6 +202,7 @@ export interface QuotaUse {
  * scope (the engine's rule), used by the proposed excellent grades.
  */
 export function quotaUse(result: AssessmentResult, policy: Policy): QuotaUse[] {
+  if (!policy.excellentQuota) return [];
   const { scope, share, rounding } = policy.excellentQuota;
   const fraction = parseFraction(share);
   if (!fraction) return [];

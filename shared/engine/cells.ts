@@ -1,5 +1,6 @@
 import { GRADES, GRADE_LABELS, type Grade } from "../vocabulary.ts";
 import type { CompiledPolicy } from "./compile.ts";
+import { foldLabel } from "../table/han.ts";
 
 export type ScoreCell =
   { ok: true; hundredths: number } | { ok: false; code: "missing_score" | "invalid_score" | "out_of_range" };
@@ -36,7 +37,7 @@ export function scoreHundredths(value: unknown, policy: CompiledPolicy): number 
     const text = value.normalize("NFKC").trim();
     const level = policy.levels.get(text);
     if (level !== undefined) return level;
-    if (!DECIMAL.test(text)) return INVALID_SCORE;
+    if (!DECIMAL.test(text)) return policy.levels.get(foldLabel(text)) ?? INVALID_SCORE;
     const [whole, frac = ""] = text.replace(/^\+/, "").split(".");
     const sign = whole!.startsWith("-") ? -1 : 1;
     h = sign * (Math.abs(Number(whole)) * 100 + Number(frac.padEnd(2, "0")));
@@ -66,7 +67,8 @@ export function parseVoteCell(value: unknown): number {
   if (isBlank(value)) return BLANK_VOTE;
   if (typeof value !== "string") return -1;
   // Fast path: the lookup keys are already in normal form, so an exact hit needs no normalising.
-  return VOTE_LOOKUP.get(value) ?? VOTE_LOOKUP.get(value.normalize("NFKC").trim().toLowerCase()) ?? -1;
+  // Then full-width, case and traditional spellings (稱職 is 称职).
+  return VOTE_LOOKUP.get(value) ?? VOTE_LOOKUP.get(foldLabel(value)) ?? -1;
 }
 
 export const voteGrade = (index: number): Grade | undefined => GRADES[index];

@@ -2,6 +2,7 @@ import { DIMENSIONS, type Dimension } from "../vocabulary.ts";
 import type { Policy } from "../schemas/policy.ts";
 import { parseDecimal, parseFraction, rat, type Rational } from "../rational.ts";
 import { normaliseWeights } from "../policy/weights.ts";
+import { foldLabel } from "../table/han.ts";
 
 /**
  * A policy turned into integers the hot loop can use: scores become hundredths, weights become
@@ -29,7 +30,8 @@ export interface CompiledPolicy {
     competentMin: Rational | null;
     incompetentMax: Rational | null;
     excellentMin: Rational | null;
-    quota: Rational;
+    /** null: the quota is switched off. */
+    quota: Rational | null;
     quorum: Rational;
   };
   /** Bands and veto limits as exact decimals, parsed once rather than per cadre. */
@@ -46,6 +48,21 @@ function toScaledIntegers(values: number[]): { ints: bigint[]; scale: bigint } {
   for (const r of rats) while (scale % r.d !== 0n) scale *= 10n;
   return { ints: rats.map((r) => (r.n * scale) / r.d), scale };
 }
+
+/**
+ * Adds each name's folded spelling (traditional -> simplified, full-width, case): 黨政正職 and 同級 name the
+ * same post and group (spec section 2). Exact names stay first, so lookups try them before folding.
+ */
+function addFolded<V>(map: Map<string, V>): void {
+  for (const [name, value] of [...map]) {
+    const folded = foldLabel(name);
+    if (!map.has(folded)) map.set(folded, value);
+  }
+}
+
+/** A policy name's lookup: the exact text first (the common case), then its folded spelling. */
+export const lookupName = <V>(map: ReadonlyMap<string, V>, text: string): V | undefined =>
+  map.get(text) ?? map.get(foldLabel(text));
 
 export function compilePolicy(policy: Policy): CompiledPolicy {
   const hit = cache.get(policy);
@@ -65,6 +82,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     postKey.set(key, key);
     postKey.set(post.label, key);
   }
+  addFolded(postKey);
   // Ballot totals are sums of weight x hundredths in doubles: they must stay exact integers.
   if (weightScale * BigInt(Math.round(policy.scale.max * 100)) > BigInt(Number.MAX_SAFE_INTEGER))
     throw new RangeError(
@@ -76,10 +94,12 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
     groupIndex.set(key, i);
     groupIndex.set(policy.raterGroups[key]!.label, i);
   });
+  addFolded(groupIndex);
   const groups = toScaledIntegers(groupKeys.map((k) => policy.raterGroups[k]!.weight));
   const levels = new Map<string, number>();
   for (const [label, points] of Object.entries(policy.scale.levels))
     levels.set(label.normalize("NFKC").trim(), Math.round(points * 100));
+  addFolded(levels);
   const frac = (s: string | null) => (s === null ? null : parseFraction(s)!);
   const compiled: CompiledPolicy = {
     policy,
@@ -97,7 +117,7 @@ export function compilePolicy(policy: Policy): CompiledPolicy {
       competentMin: frac(policy.voteRules.competentMin),
       incompetentMax: frac(policy.voteRules.incompetentMax),
       excellentMin: frac(policy.voteRules.excellentMin),
-      quota: parseFraction(policy.excellentQuota.share) ?? rat(0),
+      quota: policy.excellentQuota ? (parseFraction(policy.excellentQuota.share) ?? rat(0)) : null,
       quorum: parseFraction(policy.quorum)!,
     },
     bands: {

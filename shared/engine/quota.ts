@@ -12,20 +12,10 @@ export interface QuotaEntry {
   unsettled?: boolean;
 }
 
-/** Which quota scope a cadre counts in (excellentQuota.scope): one for the assessment, or per unit, or per post. */
-export function quotaScope(scope: Policy["excellentQuota"]["scope"], cadre: { unit: string; post: string }): string {
-  switch (scope) {
-    case "assessment":
-      return "";
-    case "unit":
-      return cadre.unit;
-    case "post":
-      return cadre.post;
-  }
-}
+export type QuotaRounding = NonNullable<Policy["excellentQuota"]>["rounding"];
 
 /** Places for N cadres: floor / half up / ceil of share x N (excellentQuota.rounding). */
-export function quotaPlaces(share: Rational, inScope: number, rounding: Policy["excellentQuota"]["rounding"]): number {
+export function quotaPlaces(share: Rational, inScope: number, rounding: QuotaRounding): number {
   const x = mul(share, rat(inScope));
   const floor = x.n / x.d;
   const rem = x.n - floor * x.d;
@@ -43,7 +33,7 @@ export function applyQuota(
   entries: QuotaEntry[],
   share: Rational,
   shareText: string,
-  rounding: Policy["excellentQuota"]["rounding"],
+  rounding: QuotaRounding,
 ): Map<QuotaEntry, Reason> {
   const reasons = new Map<QuotaEntry, Reason>();
   const scopes = new Map<string, QuotaEntry[]>();
@@ -88,4 +78,20 @@ export function applyQuota(
     }
   }
   return reasons;
+}
+
+/** The quota scope a cadre falls in (excellentQuota.scope): one place for the engine and the result check. */
+export function quotaScope(policy: Policy, cadre: { unit: string; post: string }): string {
+  const scope = policy.excellentQuota?.scope ?? "assessment";
+  return scope === "unit" ? cadre.unit : scope === "post" ? cadre.post : "";
+}
+
+/** The policy's quota over the entries; a policy whose excellentQuota is null has no quota and no quota reason. */
+export function applyPolicyQuota(
+  entries: QuotaEntry[],
+  policy: Policy,
+  share: Rational | null,
+): Map<QuotaEntry, Reason> {
+  if (!policy.excellentQuota || !share) return new Map();
+  return applyQuota(entries, share, policy.excellentQuota.share, policy.excellentQuota.rounding);
 }

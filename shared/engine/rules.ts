@@ -15,6 +15,8 @@ export interface VerdictInput {
   /** Per-cadre counts for voteRules.base attendees / expected. */
   attendees?: number;
   expected?: number;
+  /** false: the ballot form carries no grade votes (CLI --no-votes, API "gradeVotes": false); no vote rule runs. */
+  gradeVotes?: boolean;
 }
 
 export interface VerdictOutcome {
@@ -24,6 +26,11 @@ export interface VerdictOutcome {
   provisional: boolean;
   reasons: Reason[];
   n: number;
+}
+
+/** Counts as a fraction, and as a share only when it is one: 8 of 5 attendees is no percentage (spec section 3). */
+function share(count: number, n: number): { fraction: string; percent: string | undefined } {
+  return { fraction: `${count}/${n}`, percent: count <= n ? percentString(count, n) : undefined };
 }
 
 /** Threshold texts per compiled policy, built once rather than per cadre. */
@@ -66,8 +73,10 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     } else n = given;
   }
 
-  const voted = E + C + B + I;
-  if (voted === 0 || n === 0) {
+  // Blank votes are abstentions that count in n (spec section 5): a cadre everyone left blank has (E + C)/n = 0.
+  if (input.gradeVotes === false) {
+    reasons.push({ rule: "votes_not_asked", fired: false, message: reasonMessages.votesNotAsked() });
+  } else if (ballots === 0 || n === 0) {
     reasons.push({ rule: "no_grade_votes", fired: false, message: reasonMessages.noGradeVotes() });
   } else {
     const t = policy.thresholds;
@@ -76,12 +85,11 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     if (t.competentMin) {
       // (E + C) / n < p/q  <=>  (E + C) q < n p
       const fired = BigInt(E + C) * t.competentMin.d < bn * t.competentMin.n;
-      const fraction = `${E + C}/${n}`;
-      const percent = percentString(E + C, n);
+      const { fraction, percent } = share(E + C, n);
       reasons.push({
         rule: "competency",
         fraction,
-        percent,
+        ...(percent === undefined ? {} : { percent }),
         threshold: texts.competentMin,
         fired,
         message: reasonMessages.competency(fraction, percent, texts.competentMin, fired),
@@ -94,12 +102,11 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     }
     if (t.incompetentMax) {
       const fired = BigInt(I) * t.incompetentMax.d > bn * t.incompetentMax.n;
-      const fraction = `${I}/${n}`;
-      const percent = percentString(I, n);
+      const { fraction, percent } = share(I, n);
       reasons.push({
         rule: "incompetent_share",
         fraction,
-        percent,
+        ...(percent === undefined ? {} : { percent }),
         threshold: texts.incompetentMax,
         fired,
         message: reasonMessages.incompetentShare(fraction, percent, texts.incompetentMax, fired),
@@ -111,12 +118,11 @@ export function decideVerdict(policy: CompiledPolicy, input: VerdictInput): Verd
     }
     if (t.excellentMin) {
       const eligible = BigInt(E) * t.excellentMin.d >= bn * t.excellentMin.n;
-      const fraction = `${E}/${n}`;
-      const percent = percentString(E, n);
+      const { fraction, percent } = share(E, n);
       reasons.push({
         rule: "excellent_eligibility",
         fraction,
-        percent,
+        ...(percent === undefined ? {} : { percent }),
         threshold: texts.excellentMin,
         fired: !eligible,
         message: reasonMessages.excellentEligibility(fraction, percent, texts.excellentMin, eligible),

@@ -6,24 +6,40 @@ import { roundedNumber, roundedRational, toFractionString, type Rational } from 
 import { reasonMessages } from "../messages.ts";
 import { policyIdentity } from "../policy/canonical.ts";
 import { compilePolicy, type CompiledPolicy } from "./compile.ts";
-import { validateInput, type CadreRecord, type ValidBallots } from "./validate.ts";
+import { validateInput, BALLOTS_SHEET, type CadreRecord, type ValidBallots } from "./validate.ts";
 import { combineGroups, groupMean, groupSums, type CadreExact } from "./aggregate.ts";
 import { decideVerdict } from "./rules.ts";
 import { competitionRanksWithin } from "./rank.ts";
-import { applyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
+import { applyPolicyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
 import { BLANK_VOTE } from "./cells.ts";
+import { meetingChecks, type MeetingCounts } from "./meeting.ts";
+import { noVoteColumn } from "./refusal.ts";
 
 export interface ScoreInput {
   cadres: readonly CadreRow[];
   ballots: readonly BallotRow[];
-  meeting?: { attendees?: number; expected?: number };
+  /** Counts for the whole assessment; a cadre's own columns (实到 应到 发出 收回) take precedence. */
+  meeting?: MeetingCounts;
   /** Sheet names for issue locations (the workbook's own names, e.g. 测评票). */
   sheets?: { cadres: string; ballots: string };
+  /** false: the form carries no grade votes (CLI --no-votes, API "gradeVotes": false); no vote rule runs. */
+  gradeVotes?: boolean;
+  /** Whether the ballot table has a grade-vote column; by default, whether any ballot carries the field. */
+  voteColumn?: boolean;
+  /** The ballot table's headers, named when the vote column is missing. */
+  ballotHeaders?: readonly string[];
 }
 
 /** Scores an assessment exactly per the spec; synchronous once the policy's identity is known. */
 export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, input: ScoreInput): AssessmentResult {
   const compiled = compilePolicy(policy);
+  const t = compiled.thresholds;
+  const gradeVotes = input.gradeVotes !== false;
+  if (gradeVotes && (t.competentMin || t.incompetentMax || t.excellentMin)) {
+    const voteColumn =
+      input.voteColumn ?? (input.ballots.length === 0 || input.ballots.some((b) => b.gradeVote !== undefined));
+    if (!voteColumn) throw noVoteColumn(input.sheets?.ballots ?? BALLOTS_SHEET, input.ballotHeaders);
+  }
   const validated = validateInput(compiled, input.cadres, input.ballots, input.sheets);
   const { cadres, ballots } = validated;
   // Each cadre's exact sums are computed when its result is built and then dropped, so they die young.
@@ -67,11 +83,19 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       disciplinary: c.disciplinary,
       attendees: c.attendees ?? input.meeting?.attendees,
       expected: c.expected ?? input.meeting?.expected,
+      gradeVotes,
     });
     reasons.push(...decision.reasons);
+    const meeting = meetingChecks(compiled, votes[i]!.n, {
+      attendees: c.attendees ?? input.meeting?.attendees,
+      expected: c.expected ?? input.meeting?.expected,
+      issued: c.issued ?? input.meeting?.issued,
+      returned: c.returned ?? input.meeting?.returned,
+    });
+    reasons.push(...meeting);
     composites.push(e.composite);
     const entry: QuotaEntry = {
-      scope: quotaScope(policy.excellentQuota.scope, c),
+      scope: quotaScope(policy, c),
       composite: e.composite,
       grade: e.composite ? decision.grade : null,
     };
@@ -92,19 +116,14 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       votes: votes[i]!,
       grade: entry.grade,
       verdict: e.composite ? decision.verdict : null,
-      provisional: c.provisional || decision.provisional,
-      reviewRequired: e.composite ? decision.reviewRequired : true,
+      provisional: c.provisional || decision.provisional || meeting.length > 0,
+      reviewRequired: e.composite ? decision.reviewRequired || meeting.length > 0 : true,
       reasons,
     });
   });
 
   const ranks = competitionRanksWithin(composites, (i) => cadres[i]!.post);
-  const quotaReasons = applyQuota(
-    quotaEntries,
-    compiled.thresholds.quota,
-    policy.excellentQuota.share,
-    policy.excellentQuota.rounding,
-  );
+  const quotaReasons = applyPolicyQuota(quotaEntries, policy, compiled.thresholds.quota);
   results.forEach((r, i) => {
     r.rank = ranks.overall[i]!;
     r.rankInPost = ranks.within[i]!;

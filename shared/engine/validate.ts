@@ -2,7 +2,7 @@ import { DIMENSIONS } from "../vocabulary.ts";
 import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Issue, IssueCode } from "../schemas/result.ts";
 import { issueMessage } from "../messages.ts";
-import type { CompiledPolicy } from "./compile.ts";
+import { lookupName, type CompiledPolicy } from "./compile.ts";
 import { cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
 
 export interface CadreRecord {
@@ -14,6 +14,8 @@ export interface CadreRecord {
   disciplinary: boolean;
   attendees?: number;
   expected?: number;
+  issued?: number;
+  returned?: number;
   provisional: boolean;
 }
 
@@ -74,7 +76,7 @@ export function validateInput(
         other: String(cadreRowOf.get(cadreId)),
       });
     const postText = cellText(c.post);
-    const post = policy.postKey.get(postText);
+    const post = lookupName(policy.postKey, postText);
     if (!post) report(sheets.cadres, row, "post", postText ? "unknown_post" : "missing_field", c.post);
     if (!cellText(c.name)) report(sheets.cadres, row, "name", "missing_field", c.name);
     cadreIndex.set(cadreId, cadres.length);
@@ -88,6 +90,8 @@ export function validateInput(
       disciplinary: c.disciplinary === true,
       attendees: c.attendees,
       expected: c.expected,
+      issued: c.issued,
+      returned: c.returned,
       provisional: post === undefined,
     });
   });
@@ -150,6 +154,12 @@ export function validateInput(
   const cadreOfKey = new Int32Array(cadreKeyOf.size);
   for (const [cid, k] of cadreKeyOf) cadreOfKey[k] = cadreIndex.get(cid) ?? -1;
   const groupOfCell = new Map<unknown, number>();
+  // "Did you mean": a listed id equal up to spaces and case (full-width is already folded by cellText).
+  let loose: Map<string, string> | undefined;
+  const suggest = (id: string): string | undefined => {
+    loose ??= new Map(cadres.map((c) => [looseId(c.cadreId), c.cadreId]));
+    return id ? loose.get(looseId(id)) : undefined;
+  };
 
   const cadre = new Int32Array(n);
   const group = new Int32Array(n);
@@ -187,11 +197,12 @@ export function validateInput(
     }
     const ci = cadreOfKey[cadreKey[i]!]!;
     if (ci < 0) {
-      report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId);
+      const near = suggest(cadreIdKeys.texts[cadreKey[i]!]!);
+      report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId, near ? { other: near } : {});
       ok = false;
     }
     let gi = groupOfCell.get(b.raterGroup);
-    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = policy.groupIndex.get(text(b.raterGroup)) ?? -1));
+    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = lookupName(policy.groupIndex, text(b.raterGroup)) ?? -1));
     if (gi < 0) {
       report(sheets.ballots, row, "raterGroup", "unknown_group", b.raterGroup);
       ok = false;
@@ -215,6 +226,8 @@ export function validateInput(
   }
   return { cadres, ballots: { count, cadre, group, scores, vote }, issues };
 }
+
+const looseId = (id: string) => id.replace(/\s+/g, "").toLowerCase();
 
 /** Small integer keys for id cells: one lookup per row by the raw cell, the normalised text only once per distinct cell. */
 class IdKeys {

@@ -67,14 +67,20 @@ describe("verifyResult: a genuine result verifies clean", () => {
     const r = run(policy, [{ ...cadre("A"), attendees: 9 }], ballots("A", "superior", [80, 80, 80, 80, 80]));
     expect(resultOf(r, "A").verdict).toBe("unfit_for_post");
     expect(verifyResult(policy, r)).toEqual([]);
-    // Only blank votes (no vote reason names n), with and without the attendees count: both clean.
+    // Only blank votes are judged (spec section 5): B is 0/9 on its attendees, C has no base and is provisional.
     const blank = run(
       policy,
       [{ ...cadre("B"), attendees: 9 }, cadre("C")],
       [...ballots("B", "superior", [80, 80], ""), ...ballots("C", "superior", [80, 80], "")],
     );
     expect(resultOf(blank, "B").provisional).toBe(false);
+    expect(resultOf(blank, "B").reasons.find((r) => r.rule === "competency")).toMatchObject({
+      fraction: "0/9",
+      fired: true,
+    });
+    expect(resultOf(blank, "B").verdict).toBe("unfit_for_post");
     expect(resultOf(blank, "C").provisional).toBe(true);
+    expect(resultOf(blank, "C").verdict).toBe("unfit_for_post");
     expect(verifyResult(policy, blank)).toEqual([]);
   });
 

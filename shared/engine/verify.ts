@@ -14,7 +14,7 @@ import {
 } from "../rational.ts";
 import { compilePolicy, type CompiledPolicy } from "./compile.ts";
 import { decideVerdict } from "./rules.ts";
-import { applyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
+import { applyPolicyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
 import { compositeOf, dimensionWeights } from "../policy/weights.ts";
 import { competitionRanksWithin } from "./rank.ts";
 
@@ -39,20 +39,11 @@ export function verifyResult(
   result.cadres.forEach((c, i) => {
     const exact = checkCadre(compiled, c, (field, message) => report(i, field, message));
     composites.push(exact?.composite ?? null);
-    entries.push({
-      scope: quotaScope(policy.excellentQuota.scope, c),
-      composite: exact?.composite ?? null,
-      grade: exact?.grade ?? null,
-    });
+    entries.push({ scope: quotaScope(policy, c), composite: exact?.composite ?? null, grade: exact?.grade ?? null });
   });
 
   // The quota over the same scopes, from the re-derived grades: a forged "excellent" cannot take a place.
-  const quotaReasons = applyQuota(
-    entries,
-    compiled.thresholds.quota,
-    policy.excellentQuota.share,
-    policy.excellentQuota.rounding,
-  );
+  const quotaReasons = applyPolicyQuota(entries, policy, compiled.thresholds.quota);
   const ranks = competitionRanksWithin(composites, (i) => result.cadres[i]!.post);
   result.cadres.forEach((c, i) => {
     const who = cadreName(c);
@@ -157,6 +148,7 @@ function checkCadre(
     disciplinary: c.reasons.some((r) => r.rule === "disciplinary" && r.fired),
     attendees: base === "attendees" ? n0 : undefined,
     expected: base === "expected" ? n0 : undefined,
+    gradeVotes: !c.reasons.some((r) => r.rule === "votes_not_asked"),
   });
   if (c.verdict !== decision.verdict)
     report(["verdict"], {

@@ -98,31 +98,40 @@ export function tallyRecommendation(policy: Policy, raw: RecommendationInput): R
     candidate,
     votes: v,
     fraction: `${v}/${baseValue}`,
-    percent: percentString(v, baseValue),
+    // A count above its base is no share (spec section 3): only possible when more ballots than attendees came in.
+    percent: v <= baseValue ? percentString(v, baseValue) : "—",
     qualifies: baseValue > 0 && v * 2 > baseValue,
   }));
   tally.sort((a, b) => b.votes - a.votes || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0));
   const shortlistSize = input.vacancies + (input.extra ?? policy.recommendation.extra);
-  const picked = quorum.valid
-    ? topN(
-        tally.filter((t) => t.qualifies),
-        shortlistSize,
-        (a, b) => b.votes - a.votes,
-      )
-    : { advanced: [], tied: [], rest: [] };
+  // More ballots than people in the room is an error of the meeting (spec sections 3 and 6): no shortlist from it.
+  const overfull = input.ballots.length > input.attendees;
+  const picked =
+    quorum.valid && !overfull
+      ? topN(
+          tally.filter((t) => t.qualifies),
+          shortlistSize,
+          (a, b) => b.votes - a.votes,
+        )
+      : { advanced: [], tied: [], rest: [] };
   const shortlist = picked.advanced.map((t) => t.candidate);
   const tied = picked.tied.map((t) => t.candidate);
-  const message: Bilingual = !quorum.valid
-    ? { "zh-CN": `${quorum.message["zh-CN"]}，不产生推荐人选`, en: `${quorum.message.en}; no shortlist is produced` }
-    : tied.length > 0
-      ? {
-          "zh-CN": `得票过半者 ${shortlist.length} 人入围；${tied.join("、")} 得票相同且跨越名额线，须集体研究决定`,
-          en: `${shortlist.length} qualified and shortlisted; ${tied.join(", ")} tie across the cut and need a decision`,
-        }
-      : {
-          "zh-CN": `得票过半者 ${shortlist.length} 人入围（差额名额 ${shortlistSize}）`,
-          en: `${shortlist.length} qualified and shortlisted (of ${shortlistSize} places)`,
-        };
+  const message: Bilingual = overfull
+    ? {
+        "zh-CN": `收回推荐票 ${input.ballots.length} 张多于实到 ${input.attendees} 人（ballots_exceed_attendees）：会议记录有误，须核实后重新计票，不产生推荐人选`,
+        en: `${input.ballots.length} ballots but only ${input.attendees} attendees (ballots_exceed_attendees): the meeting record is wrong; check it and count again; no shortlist is produced`,
+      }
+    : !quorum.valid
+      ? { "zh-CN": `${quorum.message["zh-CN"]}，不产生推荐人选`, en: `${quorum.message.en}; no shortlist is produced` }
+      : tied.length > 0
+        ? {
+            "zh-CN": `得票过半者 ${shortlist.length} 人入围；${tied.join("、")} 得票相同且跨越名额线，须集体研究决定`,
+            en: `${shortlist.length} qualified and shortlisted; ${tied.join(", ")} tie across the cut and need a decision`,
+          }
+        : {
+            "zh-CN": `得票过半者 ${shortlist.length} 人入围（差额名额 ${shortlistSize}）`,
+            en: `${shortlist.length} qualified and shortlisted (of ${shortlistSize} places)`,
+          };
   return {
     quorum,
     ballots: input.ballots.length,
@@ -133,7 +142,7 @@ export function tallyRecommendation(policy: Policy, raw: RecommendationInput): R
     shortlistSize,
     shortlist,
     tied,
-    reviewRequired: tied.length > 0 || !quorum.valid,
+    reviewRequired: tied.length > 0 || !quorum.valid || overfull,
     message,
   };
 }

@@ -89,6 +89,7 @@ export const ScoreRequestSchema = PolicyRefSchema.extend({
   cadres: AssessmentInputSchema.shape.cadres,
   ballots: AssessmentInputSchema.shape.ballots,
   meeting: AssessmentInputSchema.shape.meeting,
+  gradeVotes: AssessmentInputSchema.shape.gradeVotes,
 });
 export type ScoreRequest = z.input<typeof ScoreRequestSchema>;
 

@@ -61,11 +61,14 @@ export const PolicySchema = z
       base: VoteBase.default("ballots"),
     }),
     vetoes: z.array(z.object({ dimension: z.enum(DIMENSIONS), below: Points })),
-    excellentQuota: z.object({
-      share: FractionText,
-      scope: z.enum(["assessment", "unit", "post"]),
-      rounding: z.enum(["floor", "half_up", "ceil"]).default("floor"),
-    }),
+    /** null switches the quota off (spec section 7). */
+    excellentQuota: z
+      .object({
+        share: FractionText,
+        scope: z.enum(["assessment", "unit", "post"]),
+        rounding: z.enum(["floor", "half_up", "ceil"]).default("floor"),
+      })
+      .nullable(),
     quorum: FractionText,
     recommendation: z.object({
       majorityBase: z.enum(["validBallots", "attendees"]),
@@ -144,7 +147,7 @@ export const PolicySchema = z
         path: ["bands"],
         message: "分档线须满足 优秀 ≥ 称职 ≥ 基本称职 | bands must satisfy excellent ≥ competent ≥ basic",
       });
-    const share = parseFraction(p.excellentQuota.share);
+    const share = p.excellentQuota ? parseFraction(p.excellentQuota.share) : undefined;
     if (share && cmp(share, rat(1)) > 0)
       ctx.addIssue({
         code: "custom",

@@ -158,8 +158,9 @@ describe("readAssessment", () => {
     const err = await readAssessment().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(KaopingExcelError);
     expect((err as KaopingExcelError).bilingual).toEqual({
-      "zh-CN": "找不到工作表「测评票」或「Ballots」",
-      en: 'No worksheet named "测评票" or "Ballots"',
+      "zh-CN":
+        "当前工作簿没有名为「测评票」或「Ballots」的工作表（也可写作「测评票 Ballots」）。现有工作表：「Sheet1」 「干部名单」",
+      en: 'This workbook has no sheet named Ballots or 测评票 (or "测评票 Ballots"). Sheets found: 「Sheet1」 「干部名单」',
     });
   });
 

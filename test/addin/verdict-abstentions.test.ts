@@ -57,13 +57,19 @@ describe("KAOPING.VERDICT counts abstentions", () => {
     });
   });
 
-  it("with no grade votes at all the cell says so instead of a verdict", async () => {
+  it("3 ballots all left blank: 0/3 < 2/3 fires the competency rule (spec section 5)", async () => {
     const zh = await verdictFunctions();
-    expect(await zh.VERDICT(0, 0, 0, 0)).toBe("无等次票");
-    expect(await zh.VERDICT(0, 0, 0, 0, 3)).toBe("无等次票");
+    expect(await zh.VERDICT(0, 0, 0, 0, 3)).toBe("不胜任现职");
+    expect(await zh.VERDICT(0, 0, 0, 0, 1)).toBe("不胜任现职");
+  });
+
+  it("with no ballot at all (every count 0) the cell says there are no ballots instead of a verdict", async () => {
+    const zh = await verdictFunctions();
+    expect(await zh.VERDICT(0, 0, 0, 0)).toBe("无测评票");
+    expect(await zh.VERDICT(0, 0, 0, 0, 0)).toBe("无测评票");
     await server!.close();
     const en = await verdictFunctions("en");
-    expect(await en.VERDICT(0, 0, 0, 0)).toBe("No grade votes");
+    expect(await en.VERDICT(0, 0, 0, 0)).toBe("No ballots");
   });
 
   it("is documented in the generated metadata as an optional 5th parameter", async () => {
@@ -83,6 +89,6 @@ describe("KAOPING.VERDICT counts abstentions", () => {
       ["blank", true],
     ]);
     expect(verdict.parameters[4]!.description).toContain("弃权");
-    expect(verdict.description).toContain("无等次票");
+    expect(verdict.description).toContain("无测评票");
   });
 });

@@ -202,8 +202,9 @@ describe("vote shares and verdicts agree with integer arithmetic", () => {
         const band = hb >= 9000n ? "excellent" : hb >= 7500n ? "competent" : hb >= 6000n ? "basic" : "incompetent";
         const order = ["excellent", "competent", "basic", "incompetent"];
         const worst = (...gs: string[]) => gs.reduce((a, b) => (order.indexOf(a) >= order.indexOf(b) ? a : b));
-        if (E + C + B + I === 0) {
-          // Nobody graded: the vote rules are not evaluated and the band decides.
+        if (n === 0n) {
+          // No ballot at all: the vote rules have nothing to judge and the band decides. A cadre everyone left
+          // blank (n > 0) is judged below like any other: (E + C)/n = 0 < 2/3 (spec section 5).
           expect(r.reasons!.map((x) => x.rule)).not.toContain("competency");
           expect(r.grade).toBe(band);
           expect(r.verdict).toBe("fit");
