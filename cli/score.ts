@@ -80,7 +80,8 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
   const result = await score(policy, { cadres: input.cadres, ballots: input.ballots, sheets: input.sheets, meeting });
 
   if (o.out !== undefined) {
-    const bytes = format === ".csv" ? resultToCsv(result, policy) : await writeScoredWorkbook(result, policy);
+    const bytes =
+      format === ".csv" ? resultToCsv(result, policy) : await writeScoredWorkbook(result, policy, { input });
     await writeOutput(o.out, bytes);
     const note = `已写入 ${o.out}（${result.cadres.length} 名干部，${result.issues.length} 个问题）\nWrote ${o.out} (${result.cadres.length} cadres, ${result.issues.length} issues)\n`;
     (o.json ? out.stderr : out.stdout)(note);

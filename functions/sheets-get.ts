@@ -57,7 +57,7 @@ export const operation = defineOperation({
       };
     if (query.format === "xlsx")
       return {
-        body: await writeScoredWorkbook(doc.result, doc.policy),
+        body: await writeScoredWorkbook(doc.result, doc.policy, { unit: summary.unit, period: summary.period }),
         contentType: XLSX,
         headers: { "Content-Disposition": disposition("xlsx") },
       };
