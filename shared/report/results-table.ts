@@ -134,6 +134,9 @@ export interface Column {
   value: (c: CadreResult) => string | number;
 }
 
+/** The detail sheet's cadre id header (the add-in's radar finds its column by it). */
+export const DETAIL_ID_HEADER = "编号 Cadre ID";
+
 /** The detail sheet's (and the CSV's) columns; the composite is column G and the dimensions H to L. */
 export function detailColumns(result: AssessmentResult, policy: Policy | undefined): Column[] {
   const postLabel = (post: string) => policy?.posts[post]?.label ?? post;
@@ -153,7 +156,7 @@ export function detailColumns(result: AssessmentResult, policy: Policy | undefin
   return [
     { header: "排名 Rank", width: 6, center: true, value: (c) => c.rank ?? "" },
     { header: "岗位内排名 Rank in post", width: 9, value: (c) => c.rankInPost ?? "" },
-    { header: "编号 Cadre ID", width: 10, value: (c) => c.cadreId },
+    { header: DETAIL_ID_HEADER, width: 10, value: (c) => c.cadreId },
     { header: "姓名 Name", width: 10, value: (c) => c.name },
     { header: "单位 Unit", width: 14, value: (c) => c.unit },
     { header: "岗位类别 Post", width: 12, value: (c) => postLabel(c.post) },
