@@ -50,16 +50,12 @@ function cadrePage(c: CadreResult, policy: Policy, result: AssessmentResult, fir
   gap();
 
   line("五维得分（雷达图数据）Five dimensions (radar chart data)", { bold: true });
-  head(["要素 Dimension", "得分 Score", "", "", `图示 Bar（■ = ${policy.scale.max / 10} 分 points）`]);
+  head(["要素 Dimension", "得分 Score", `图示 Bar（■ = ${policy.scale.max / 10} 分 points）`, "", ""]);
   for (const d of DIMENSIONS) {
     const score = c.dimensions?.[d];
-    row([
-      both(DIMENSION_LABELS[d]),
-      fixed(score),
-      "",
-      "",
-      score === undefined ? "" : "■".repeat(Math.round((score * 10) / policy.scale.max)),
-    ]);
+    // The bar runs over the empty cells to its right: not wrapped.
+    const bar = score === undefined ? "" : "■".repeat(Math.round((score * 10) / policy.scale.max));
+    row([both(DIMENSION_LABELS[d]), fixed(score), bar], { wrap: false });
   }
   gap();
 

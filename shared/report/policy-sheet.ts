@@ -38,13 +38,15 @@ export interface PolicySheet {
 }
 
 export function policySheet(result: AssessmentResult, policy: Policy, name: string): PolicySheet {
-  const columns: ModelColumn[] = [{ width: 46 }, ...DIMENSIONS.map(() => ({ width: 9 }))];
+  const columns: ModelColumn[] = [{ width: 44 }, ...DIMENSIONS.map(() => ({ width: 11 }))];
   const rows: ModelRow[] = [];
   const add_ = (cells: ModelCell[], extra: Partial<ModelRow> = {}) => {
     rows.push({ cells, wrap: false, ...extra });
     return rows.length;
   };
   const section = (text: string) => add_([text], { bold: true, height: 24 });
+  // A rule's value is shown as text, so numbers and fractions line up the same way under the label.
+  const pair = (label: string, value: string | number) => add_([label, String(value)]);
   const head = (cells: string[]) => add_(cells, { bold: true, fill: HEADER_FILL, wrap: true });
 
   add_([`考核方案 Policy：${policy.title}`], {
@@ -53,7 +55,7 @@ export function policySheet(result: AssessmentResult, policy: Policy, name: stri
     spanAll: true,
     height: heightFor(1, TITLE_SIZE),
   });
-  add_(["版本 Version", result.policy.version]);
+  pair("版本 Version", result.policy.version);
   add_([`校验码 SHA-256：${result.policy.sha256}`], { spanAll: true, height: heightFor(1, FONT_SIZE) });
 
   section("岗位要素权重（折算为 1） Post weights (as fractions of 1)");
@@ -68,27 +70,27 @@ export function policySheet(result: AssessmentResult, policy: Policy, name: stri
 
   section("测评主体权重 Rater-group weights");
   head(["测评主体 Rater group", "权重 Weight"]);
-  for (const g of Object.values(policy.raterGroups)) add_([g.label, g.weight]);
+  for (const g of Object.values(policy.raterGroups)) pair(g.label, g.weight);
 
   section("分档线 Score bands");
-  add_(["优秀 Excellent ≥", policy.bands.excellent]);
-  add_(["称职 Competent ≥", policy.bands.competent]);
-  add_(["基本称职 Basically competent ≥", policy.bands.basic]);
+  pair("优秀 Excellent ≥", policy.bands.excellent);
+  pair("称职 Competent ≥", policy.bands.competent);
+  pair("基本称职 Basically competent ≥", policy.bands.basic);
 
   section("票决规则 Vote rules");
   const v = policy.voteRules;
-  add_(["优秀和称职票占比下限 Min. excellent + competent share", v.competentMin ?? OFF]);
-  add_(["不称职票占比上限 Max. incompetent share", v.incompetentMax ?? OFF]);
-  add_(["优秀票占比下限 Min. excellent share", v.excellentMin ?? OFF]);
+  pair("优秀和称职票占比下限 Min. excellent + competent share", v.competentMin ?? OFF);
+  pair("不称职票占比上限 Max. incompetent share", v.incompetentMax ?? OFF);
+  pair("优秀票占比下限 Min. excellent share", v.excellentMin ?? OFF);
   add_(["计票基数 Share of", VOTE_BASE[v.base]]);
 
   section("一票否决 Vetoes");
   if (policy.vetoes.length === 0) add_([OFF]);
-  for (const veto of policy.vetoes) add_([`${both(DIMENSION_LABELS[veto.dimension])} 低于 below`, veto.below]);
+  for (const veto of policy.vetoes) pair(`${both(DIMENSION_LABELS[veto.dimension])} 低于 below`, veto.below);
 
   section("优秀名额 Excellent quota");
   const q = policy.excellentQuota;
-  add_(["比例 Share", q.share]);
+  pair("比例 Share", q.share);
   add_(["范围 Scope", QUOTA_SCOPE[q.scope]]);
   add_(["取整 Rounding", QUOTA_ROUNDING[q.rounding]]);
 
@@ -98,11 +100,10 @@ export function policySheet(result: AssessmentResult, policy: Policy, name: stri
     "去高去低 Trimming",
     `满 ${policy.trim.minBallots} 票去最高 ${policy.trim.high}、最低 ${policy.trim.low} 个 With ${policy.trim.minBallots}+ ballots drop ${policy.trim.high} highest, ${policy.trim.low} lowest`,
   ]);
-  add_(["分组均分公开最少票数 Min. ballots per group mean", policy.minGroupBallotsToReport]);
-  add_(["到会比例下限 Quorum", policy.quorum]);
-  add_(["分值范围 Score range", `${policy.scale.min}–${policy.scale.max}`]);
-  for (const [label, points] of Object.entries(policy.scale.levels))
-    add_([`等级「${label}」 Level "${label}"`, points]);
+  pair("分组均分公开最少票数 Min. ballots per group mean", policy.minGroupBallotsToReport);
+  pair("到会比例下限 Quorum", policy.quorum);
+  pair("分值范围 Score range", `${policy.scale.min}–${policy.scale.max}`);
+  for (const [label, points] of Object.entries(policy.scale.levels)) pair(`等级「${label}」 Level "${label}"`, points);
 
   return {
     weightRows,

@@ -266,7 +266,7 @@ export const REPORT_HEADERS = [
   "组织认定等次\nConfirmed",
   "备注\nNote",
 ] as const;
-const REPORT_WIDTHS = [5, 7, 8, 13, 10, 10, 12, 10, 11, 32, 10, 8];
+const REPORT_WIDTHS = [5, 7, 8, 13, 10, 10, 12, 10, 11, 32, 12, 8];
 /** 0-based columns of the report the add-in reads back and keeps. */
 export const REPORT_COL = { id: 1, composite: 5, grade: 6, share: 8, confirmed: 10, note: 11 } as const;
 /** The report's header is sheet row 4: title, policy line and note above it. */
