@@ -90,6 +90,8 @@ export async function renderModel(
   else if (frozenRows) ws.freezePanes.freezeRows(frozenRows);
   else if (frozenCols) ws.freezePanes.freezeColumns(frozenCols);
 
+  // Page layout needs ExcelApi 1.9 (Excel 2021, Microsoft 365, the web); an older Excel prints with its defaults.
+  if (typeof Office !== "undefined" && !Office.context?.requirements?.isSetSupported("ExcelApi", "1.9")) return;
   const p = model.print;
   const layout = ws.pageLayout;
   layout.orientation = p.orientation === "landscape" ? "Landscape" : "Portrait";
