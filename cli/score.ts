@@ -117,7 +117,7 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
       await writeOutput(issuesPath, issuesToCsv(result));
       note = `已写入 ${o.out}（${counts.zh}），问题清单写入 ${issuesPath}\nWrote ${o.out} (${counts.en}); the issues are in ${issuesPath}\n`;
     } else {
-      await writeOutput(o.out, await writeScoredWorkbook(result, policy));
+      await writeOutput(o.out, await writeScoredWorkbook(result, policy, { input }));
       note = `已写入 ${o.out}（${counts.zh}）\nWrote ${o.out} (${counts.en})\n`;
     }
     (o.json ? out.stderr : out.stdout)(note);

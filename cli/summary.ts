@@ -1,5 +1,5 @@
 import { GRADE_LABELS, postLabel, VERDICT_LABELS, type AssessmentResult, type Policy } from "../shared/index.ts";
-import { rowsByRank } from "../io/result-table.ts";
+import { rowsByRank } from "../shared/report/index.ts";
 import { formatTable } from "./text.ts";
 
 /** Issues shown in the terminal; the rest are in --json or the Issues sheet of --out. */

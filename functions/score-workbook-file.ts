@@ -30,8 +30,10 @@ export const operation = defineOperation({
     ...COMMON_PROBLEMS,
   ],
   run: async ({ file, query }) => {
-    const { policy, result, ignoredColumns } = await scoreUploadedWorkbook(file!, query);
-    const reply = fileReply(await writeScoredWorkbook(result, policy), XLSX, "kaoping-scored.xlsx", "考核结果.xlsx");
+    const { policy, result, input, ignoredColumns } = await scoreUploadedWorkbook(file!, query);
+    // The same workbook as `kaoping score --out`: the input too, so the issues sheet names 票号 and 姓名.
+    const bytes = await writeScoredWorkbook(result, policy, { input });
+    const reply = fileReply(bytes, XLSX, "kaoping-scored.xlsx", "考核结果.xlsx");
     return { ...reply, headers: { ...reply.headers, ...ignoredColumnsHeader(ignoredColumns) } };
   },
 });

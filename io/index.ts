@@ -8,6 +8,8 @@ export {
   writeScoredWorkbook,
   resultToCsv,
   RESULTS_SHEET,
+  DETAIL_SHEET,
+  FEEDBACK_SHEET,
   ISSUES_SHEET,
   POLICY_SHEET,
   type WriteOptions,

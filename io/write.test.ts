@@ -44,37 +44,52 @@ const input = {
 };
 
 describe("scored workbook", () => {
-  it("names the policy's identity, lists issues bilingually and withholds small groups", async () => {
+  it("names the policy's identity, lists issues bilingually with ballot number and name, withholds small groups", async () => {
     const result = await score(DEFAULT_POLICY, input);
     const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load((await writeScoredWorkbook(result, DEFAULT_POLICY)) as unknown as ArrayBuffer);
+    await wb.xlsx.load((await writeScoredWorkbook(result, DEFAULT_POLICY, { input })) as unknown as ArrayBuffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "考核结果 Results",
+      "明细 Detail",
+      "个人测评反馈表 Feedback",
+      "问题 Issues",
+      "方案 Policy",
+    ]);
     const policy = wb.getWorksheet("方案 Policy")!;
-    expect([policy.getCell("A1").value, policy.getCell("B1").value]).toEqual(["编号 id", "default"]);
-    expect(policy.getCell("B3").value).toBe(result.policy.sha256);
+    expect(policy.getCell("A1").value).toBe("考核方案 Policy：年度考核（领导干部）");
+    expect([policy.getCell("A2").value, policy.getCell("B2").value]).toEqual(["版本 Version", "1"]);
+    expect(policy.getCell("A3").value).toBe(`校验码 SHA-256：${result.policy.sha256}`);
     const issues = wb.getWorksheet("问题 Issues")!;
+    // Ballot B3 (sheet row 4) names an unknown group; it is a ballot for 张三.
     expect((issues.getRow(2).values as unknown[]).slice(1)).toEqual([
       "Ballots",
       4,
-      "raterGroup",
-      "unknown_group",
+      "B3",
+      "张三",
+      "测评主体 Rater group",
       "领导",
-      result.issues[0]!.message["zh-CN"],
-      result.issues[0]!.message.en,
+      `${result.issues[0]!.message["zh-CN"]}\n${result.issues[0]!.message.en}`,
     ]);
-    const results = wb.getWorksheet("考核结果 Results")!;
-    const header = results.getRow(1).values as string[];
-    const at = (name: string) => results.getRow(2).getCell(header.indexOf(name)).value;
-    expect(at("上级领导均分 superior mean")).toBe("不公开 withheld");
-    expect(at("上级领导票数 superior ballots")).toBe(2);
-    expect(at("建议等次 Proposed grade")).toBe("称职 Competent");
-    expect(at("优秀和称职占比 (E+C)/n")).toBe("100.00%");
-    expect(results.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const detail = wb.getWorksheet("明细 Detail")!;
+    const header = detail.getRow(1).values as string[];
+    const at = (name: string) => detail.getRow(2).getCell(header.indexOf(name)).value;
+    expect(at("上级领导均分 Mean")).toBe("不公开 withheld");
+    expect(at("上级领导票数 Ballots")).toBe(2);
+    expect(at("建议等次（需组织认定） Proposed grade (to be confirmed)")).toBe("称职 Competent");
+    // 1 excellent + 1 competent of 2 valid votes (the third ballot has no vote).
+    expect(at("优秀和称职票占比 Excellent + competent share")).toBe("100.00%");
+    expect(at("优秀票占比 Excellent share")).toBe("50.00%");
+    expect(detail.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });
+    const report = wb.getWorksheet("考核结果 Results")!;
+    expect(report.getRow(4).getCell(7).value).toBe("建议等次（需组织认定）\nProposed grade (to be confirmed)");
+    expect(report.getRow(5).getCell(3).value).toBe("张三");
+    expect(report.getRow(5).getCell(7).value).toBe("称职 Competent");
   });
 
-  it("writes HR's CSV without a policy, labelling groups by key", async () => {
+  it("writes HR's CSV without a policy, labelling groups by the result's names", async () => {
     const result = await score(DEFAULT_POLICY, input);
     const [header, row] = parse(resultToCsv(result).replace(/^\uFEFF/, "")) as string[][];
-    expect(header).toContain("均分 superior mean");
+    expect(header).toContain("superior均分 Mean");
     expect(row![header!.indexOf("综合得分 Composite")]).toBe("85");
     expect(row![header!.indexOf("岗位类别 Post")]).toBe("principal");
   });

@@ -4,29 +4,27 @@ import type { IssueCode } from "./schemas/result.ts";
 
 /** Every user-facing sentence of the core, zh-CN first. Callers pick the language; nothing else formats text. */
 
-const fieldLabel = (field: string): string => {
-  const dim = DIMENSION_LABELS[field as Dimension];
-  if (dim) return `${dim["zh-CN"]}/${dim.en}`;
-  return (
-    {
-      cadreId: "编号/cadreId",
-      ballotId: "票号/ballotId",
-      raterGroup: "测评主体/raterGroup",
-      gradeVote: "等次/gradeVote",
-      name: "姓名/name",
-      unit: "单位/unit",
-      post: "岗位类别/post",
-    }[field] ?? field
-  );
+/** A field in the user's words (the sheet's header), never its key: messages are shown and printed as they are. */
+const FIELD_LABELS: Record<string, Bilingual> = {
+  cadreId: { "zh-CN": "编号", en: "Cadre ID" },
+  ballotId: { "zh-CN": "票号", en: "Ballot no." },
+  raterGroup: { "zh-CN": "测评主体", en: "Rater group" },
+  gradeVote: { "zh-CN": "等次", en: "Grade vote" },
+  name: { "zh-CN": "姓名", en: "Name" },
+  unit: { "zh-CN": "单位", en: "Unit" },
+  post: { "zh-CN": "岗位类别", en: "Post" },
 };
+const fieldLabel = (field: string): Bilingual =>
+  DIMENSION_LABELS[field as Dimension] ?? FIELD_LABELS[field] ?? { "zh-CN": field, en: field };
 
 export function issueMessage(
   code: IssueCode,
   ctx: { sheet: string; row: number; field: string; value?: unknown; min?: number; max?: number; other?: string },
 ): Bilingual {
+  const label = fieldLabel(ctx.field);
   const at = {
-    zh: `${ctx.sheet} 第 ${ctx.row} 行「${fieldLabel(ctx.field)}」`,
-    en: `${ctx.sheet} row ${ctx.row}, ${ctx.field}`,
+    zh: `${ctx.sheet} 第 ${ctx.row} 行「${label["zh-CN"]}」`,
+    en: `${ctx.sheet} row ${ctx.row}, ${label.en}`,
   };
   const v = ctx.value === undefined || ctx.value === null ? "" : String(ctx.value);
   switch (code) {

@@ -11,6 +11,10 @@ export const SHEETS = {
   store: "_kaoping",
   recommendation: "民主推荐",
   recommendationResult: "推荐结果",
+  /** Full detail of the scoring, with the live composite formulas; the charts sit beside it. */
+  detail: "考核明细",
+  /** The policy's weights (read by the composite formulas) and rules in words. */
+  policy: "考核方案",
 } as const;
 
 export const pick = (b: Bilingual, lang: Lang): string => b[lang];

@@ -1,10 +1,11 @@
 /// <reference types="office-js" />
-/** writePulledSheet: a scored sheet pulled from the server, as a new worksheet with the results table. */
+/** writePulledSheet: a scored sheet pulled from the server, as a new worksheet with the results page. */
 import { DEFAULT_POLICIES, type AssessmentResult, type Policy, type PolicyIdentity } from "../../shared/index.ts";
+import { reportModels } from "../../shared/report/index.ts";
 import { SyncBudget } from "./excel-io.ts";
 import { type Lang } from "./labels.ts";
-import { buildResultTable, labelsOf } from "./result-table.ts";
-import { writeResultTable } from "./results-sheet.ts";
+import { renderModel } from "./render-model.ts";
+import { ADDIN_SHEETS } from "./results.ts";
 
 export interface PulledSheet {
   id: string;
@@ -29,13 +30,27 @@ export function pulledSheetName(period: string, unit: string, taken: readonly st
   }
 }
 
-/** Post and group labels: from the policy document when given, else a built-in policy with the same identity. */
-function policyFor(p: PolicyIdentity | Policy): Policy | PolicyIdentity {
+/**
+ * Post and group labels: from the policy document when given, else a built-in policy with the same identity, else
+ * the result's own names under the identity (a policy this add-in does not know).
+ */
+export function policyFor(p: PolicyIdentity | Policy): Policy {
   if ("posts" in p) return p;
-  return DEFAULT_POLICIES.find((d) => d.id === p.id && d.version === p.version) ?? p;
+  const known = DEFAULT_POLICIES.find((d) => d.id === p.id && d.version === p.version);
+  return (
+    known ?? {
+      ...DEFAULT_POLICIES[0]!,
+      id: p.id,
+      version: p.version,
+      title: `${p.id} v${p.version}`,
+      posts: {},
+      raterGroups: {},
+    }
+  );
 }
 
-export async function writePulledSheet(sheet: PulledSheet, lang: Lang): Promise<string> {
+/** The same results page as 考核结果, titled with the pulled sheet's unit and period; figures as values. */
+export async function writePulledSheet(sheet: PulledSheet, _lang: Lang): Promise<string> {
   return Excel.run(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -47,9 +62,13 @@ export async function writePulledSheet(sheet: PulledSheet, lang: Lang): Promise<
     );
     const ws = sheets.add(name);
     const budget = new SyncBudget(context);
-    const table = buildResultTable(sheet.result, labelsOf(policyFor(sheet.policy), sheet.result), lang, false);
-    const title = `拉取 pulled: ${sheet.unit} · ${sheet.period} · ${sheet.id}`;
-    await writeResultTable(budget, ws, table, sheet.result.policy, { offline: false, title });
+    const models = reportModels(sheet.result, policyFor(sheet.policy), {
+      names: { ...ADDIN_SHEETS, results: name },
+      unit: sheet.unit,
+      period: sheet.period,
+    });
+    // No detail or policy sheet comes with a pull: the composite is written as the value its formula gives.
+    await renderModel(budget, ws, models.results, { formulas: false });
     ws.activate();
     await budget.flush();
     return name;

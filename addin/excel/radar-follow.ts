@@ -1,10 +1,12 @@
 /// <reference types="office-js" />
-/** The radar chart follows the selection: selecting a row of 考核结果 puts that cadre's id in the radar's id cell. */
+/** The radar chart follows the selection: selecting a row of 考核明细 puts that cadre's id in the radar's id cell. */
+import { DETAIL_ID_HEADER } from "../../shared/report/index.ts";
 import { SHEETS } from "./labels.ts";
-import { HEADER_ROW } from "./results-sheet.ts";
 
-export const RADAR_LABEL = "雷达图：输入编号 radar: cadre id";
-const ID_HEADER = "编号 cadreId";
+export const RADAR_LABEL = "雷达图：输入编号 Radar: cadre ID";
+/** The detail sheet's header is its first row. */
+const HEADER_ROW = 0;
+const ID_HEADER = DETAIL_ID_HEADER;
 /** Columns read to find the table's width and the radar block beside it (any policy's groups fit). */
 const TOP_COLUMNS = 200;
 
@@ -61,10 +63,10 @@ export function followOn(ws: Excel.Worksheet): void {
   ws.onSelectionChanged.add(followSelection);
 }
 
-/** For a workbook opened with a 考核结果 sheet already in it: called when the pane starts. */
+/** For a workbook opened with a 考核明细 sheet already in it: called when the pane starts. */
 export async function watchResultsSelection(): Promise<void> {
   await Excel.run(async (context) => {
-    const ws = context.workbook.worksheets.getItemOrNullObject(SHEETS.results);
+    const ws = context.workbook.worksheets.getItemOrNullObject(SHEETS.detail);
     await context.sync();
     if (ws.isNullObject) return;
     followOn(ws);

@@ -22,5 +22,10 @@ export async function sheetFile({ summary, doc }: FoundSheet, format: "csv" | "x
   const ascii = `kaoping-${summary.id}.${format}`;
   return format === "csv"
     ? fileReply(resultToCsv(doc.result, doc.policy), "text/csv; charset=utf-8", ascii, name)
-    : fileReply(await writeScoredWorkbook(doc.result, doc.policy), XLSX, ascii, name);
+    : fileReply(
+        await writeScoredWorkbook(doc.result, doc.policy, { unit: summary.unit, period: summary.period }),
+        XLSX,
+        ascii,
+        name,
+      );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { scoreWithIdentity, type AssessmentResult, type Policy } from "../../shared/index.ts";
+import { ScoreRefusal, scoreWithIdentity, type AssessmentResult, type Policy } from "../../shared/index.ts";
 import { InputError, readWorkbook } from "../../io/index.ts";
 import { PolicyIdParam, VersionParam } from "./params.ts";
 import { resolvePolicy } from "./policy-ref.ts";
@@ -20,6 +20,16 @@ export const WorkbookScoreQuery = z.object({
   }),
   attendees: Count.optional().meta({ description: "实到人数 / Attendees (实到)" }),
   expected: Count.optional().meta({ description: "应到人数 / Expected attendees (应到)" }),
+  issued: Count.optional().meta({ description: "发出票数 / Ballots issued (发出)" }),
+  returned: Count.optional().meta({ description: "收回票数 / Ballots returned (收回)" }),
+  gradeVotes: z
+    .enum(["true", "false"])
+    .optional()
+    .transform((v) => v !== "false")
+    .meta({
+      description:
+        "测评票是否设等次票；false 时不评价得票规则（同命令行 --no-votes）/ Whether the form carries grade votes; false: no vote rule is evaluated (the CLI's --no-votes)",
+    }),
 });
 export type WorkbookScoreQuery = z.output<typeof WorkbookScoreQuery>;
 
@@ -30,7 +40,12 @@ export type WorkbookScoreQuery = z.output<typeof WorkbookScoreQuery>;
 export async function scoreUploadedWorkbook(
   file: Uint8Array,
   query: WorkbookScoreQuery,
-): Promise<{ policy: Policy; result: AssessmentResult; ignoredColumns: { sheet: string; header: string }[] }> {
+): Promise<{
+  policy: Policy;
+  result: AssessmentResult;
+  input: Awaited<ReturnType<typeof readWorkbook>>;
+  ignoredColumns: { sheet: string; header: string }[];
+}> {
   const { policy, identity } = await resolvePolicy({ policyId: query.policyId, version: query.version });
   let input;
   try {
@@ -42,14 +57,29 @@ export async function scoreUploadedWorkbook(
       });
     throw e;
   }
-  const meeting = { attendees: query.attendees, expected: query.expected };
-  const result = scoreWithIdentity(policy, identity, {
-    cadres: input.cadres,
-    ballots: input.ballots,
-    sheets: input.sheets,
-    meeting,
-  });
-  return { policy, result, ignoredColumns: input.ignoredColumns };
+  const meeting = {
+    attendees: query.attendees,
+    expected: query.expected,
+    issued: query.issued,
+    returned: query.returned,
+  };
+  let result: AssessmentResult;
+  try {
+    result = scoreWithIdentity(policy, identity, {
+      cadres: input.cadres,
+      ballots: input.ballots,
+      sheets: input.sheets,
+      meeting,
+      gradeVotes: query.gradeVotes,
+      voteColumn: input.voteColumn,
+      ballotHeaders: input.ballotHeaders,
+    });
+  } catch (e) {
+    // The whole form refused (no grade-vote column while the policy has vote rules): the user's to fix.
+    if (e instanceof ScoreRefusal) throw new ProblemError(422, e.code.replace(/_/g, "-"), e.bilingual);
+    throw e;
+  }
+  return { policy, result, input, ignoredColumns: input.ignoredColumns };
 }
 
 /** Unknown columns, said in a header a flow can read (the JSON result keeps the section 8 shape). */

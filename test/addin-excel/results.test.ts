@@ -54,6 +54,11 @@ beforeEach(async () => {
  * C4 党政正职: every score 50 -> S = 50; 3 不称职 of 3 > 1/3 and 廉 50 < 60 veto -> 不称职, 不胜任现职.
  * Ranks by S: C2 95, C1 83, C3 70, C4 50. In post: 党政正职 C1 then C4; 一般干部 C2 then C3.
  */
+const no = "否 No";
+const yes = "是 Yes";
+// Detail columns: rank, rank in post, id, name, unit, post, composite (formula), 5 dimensions, then per group
+// (上级领导, 同级, 下级, 服务对象) mean and ballots, votes E C B I blank n, shares E, E+C, I (as text), grade, verdict,
+// provisional, review.
 const EXPECTED: Record<string, (string | number)[]> = {
   C1: [
     2,
@@ -62,27 +67,33 @@ const EXPECTED: Record<string, (string | number)[]> = {
     "张三",
     "组织部",
     "党政正职",
-    83,
+    "=",
     85,
     80,
     85,
     80,
     90,
     86,
+    3,
     80,
+    3,
     "",
+    0,
     "",
+    0,
     4,
     2,
     0,
     0,
     0,
     6,
-    4 / 6,
-    1,
-    0,
-    "称职",
-    "胜任现职",
+    "66.67%",
+    "100.00%",
+    "0.00%",
+    "称职 Competent",
+    "胜任现职 Fit for post",
+    no,
+    no,
   ],
   C2: [
     1,
@@ -91,23 +102,29 @@ const EXPECTED: Record<string, (string | number)[]> = {
     "李四",
     "组织部",
     "一般干部",
-    95,
+    "=",
     ...five(95),
     95,
+    3,
     95,
+    3,
     "",
+    0,
     "",
+    0,
     6,
     0,
     0,
     0,
     0,
     6,
-    1,
-    1,
-    0,
-    "优秀",
-    "胜任现职",
+    "100.00%",
+    "100.00%",
+    "0.00%",
+    "优秀 Excellent",
+    "胜任现职 Fit for post",
+    no,
+    no,
   ],
   C3: [
     3,
@@ -116,23 +133,29 @@ const EXPECTED: Record<string, (string | number)[]> = {
     "王五",
     "宣传部",
     "一般干部",
-    70,
+    "=",
     ...five(70),
     70,
+    3,
     "",
+    0,
     "",
+    0,
     "不公开 withheld",
+    2,
     0,
     1,
     0,
     0,
     4,
     5,
-    0,
-    1 / 5,
-    0,
-    "基本称职",
-    "不胜任现职",
+    "0.00%",
+    "20.00%",
+    "0.00%",
+    "基本称职 Basically competent",
+    "不胜任现职 Unfit for post",
+    no,
+    yes,
   ],
   C4: [
     4,
@@ -141,94 +164,166 @@ const EXPECTED: Record<string, (string | number)[]> = {
     "赵六",
     "宣传部",
     "党政正职",
-    50,
+    "=",
     ...five(50),
     50,
+    3,
     "",
+    0,
     "",
+    0,
     "",
+    0,
     0,
     0,
     0,
     3,
     0,
     3,
-    0,
-    0,
-    1,
-    "不称职",
-    "不胜任现职",
+    "0.00%",
+    "0.00%",
+    "100.00%",
+    "不称职 Incompetent",
+    "不胜任现职 Unfit for post",
+    no,
+    yes,
   ],
 };
-const REVIEW: Record<string, string> = { C1: "否", C2: "否", C3: "是", C4: "是" };
+/** Policy sheet rows (1-based) of the posts' weights: title, version, checksum, section, header, then the posts. */
+const WEIGHT_ROW = { 党政正职: 6, 一般干部: 10 } as const;
+const RANKED = ["C2", "C1", "C3", "C4"];
 
 describe("writeResults", () => {
-  it("writes the results table with hand-checked figures, the stamp and the offline marks", async () => {
-    await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: true });
-    const sheet = s.inspect.values("考核结果");
-    expect(sheet[1]![0]).toBe(`方案 policy: default · 版本 version 1 · sha256 ${result.policy.sha256}`);
-    expect(String(sheet[2]![0])).toContain("暂定（离线）provisional (offline)");
-    const header = sheet[3]!.slice(0, 30);
-    expect(header.slice(0, 7)).toEqual([
-      "排名 rank",
-      "岗位内排名 rankInPost",
-      "编号 cadreId",
-      "姓名 name",
-      "单位 unit",
-      "岗位类别 post",
-      "综合得分 composite",
+  it("writes the detail with hand-checked figures and live composite formulas over the policy sheet's weights", async () => {
+    await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
+    const detail = s.inspect.values("考核明细");
+    expect(detail[0]!.slice(0, 7)).toEqual([
+      "排名 Rank",
+      "岗位内排名 Rank in post",
+      "编号 Cadre ID",
+      "姓名 Name",
+      "单位 Unit",
+      "岗位类别 Post",
+      "综合得分 Composite",
     ]);
-    expect(header.slice(12, 16)).toEqual(["上级领导 superior", "同级 peer", "下级 subordinate", "服务对象 service"]);
-    expect(header[25]).toBe("建议等次 proposed grade");
-    for (const [i, id] of ["C1", "C2", "C3", "C4"].entries()) {
-      const row = sheet[4 + i]!;
-      expect(row.slice(0, 27)).toEqual(EXPECTED[id]);
-      expect(row[27]).toBe("暂定（离线）provisional (offline)");
-      expect(row[28]).toBe(REVIEW[id]);
+    expect(detail[0]!.slice(12, 20)).toEqual([
+      "上级领导均分 Mean",
+      "上级领导票数 Ballots",
+      "同级均分 Mean",
+      "同级票数 Ballots",
+      "下级均分 Mean",
+      "下级票数 Ballots",
+      "服务对象均分 Mean",
+      "服务对象票数 Ballots",
+    ]);
+    for (const [i, id] of RANKED.entries()) {
+      const row = detail[1 + i]!;
+      const expected = EXPECTED[id]!;
+      expect(row.slice(0, 6)).toEqual(expected.slice(0, 6));
+      expect(row.slice(7, 33)).toEqual(expected.slice(7));
+      const post = expected[5] as keyof typeof WEIGHT_ROW;
+      const r = WEIGHT_ROW[post];
+      expect(row[6]).toBe(`=ROUND(ROUND(SUMPRODUCT(H${i + 2}:L${i + 2},'考核方案'!$B$${r}:$F$${r}),12),2)`);
     }
-    expect(String(sheet[6]![29])).toContain("1/5");
-    const ws = s.inspect.sheet("考核结果");
-    expect(ws.frozenRows).toBe(4);
-    expect(ws.tables[0]).toMatchObject({ address: "A4:AD8", hasHeaders: true });
-    expect(s.inspect.cell("考核结果", "G5")?.numberFormat).toBe("0.00");
-    expect(s.inspect.cell("考核结果", "W5")?.numberFormat).toBe("0.00%");
+    expect(String(detail[3]![33])).toContain("1/5");
+    // The weights the formulas read: 党政正职 .25 .2 .15 .3 .1 (spec's default policy).
+    expect(s.inspect.values("考核方案")[WEIGHT_ROW.党政正职 - 1]!.slice(0, 6)).toEqual([
+      "党政正职",
+      0.25,
+      0.2,
+      0.15,
+      0.3,
+      0.1,
+    ]);
+    expect(s.inspect.sheet("考核明细").frozenRows).toBe(1);
+    expect(s.inspect.cell("考核明细", "H2")?.numberFormat).toBe("0.00");
   });
 
-  it("colours rows by proposed grade: excellent green, basic amber, incompetent red, quota tie purple", async () => {
-    await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
-    const cfs = s.inspect.sheet("考核结果").conditionalFormats.map((c) => [c.address, c.formula, c.fill]);
-    expect(cfs).toEqual([
-      ["A5:AD8", '=$Z5="优秀"', "#C6EFCE"],
-      ["A5:AD8", '=$Z5="基本称职"', "#FFEB9C"],
-      ["A5:AD8", '=$Z5="不称职"', "#FFC7CE"],
-      ["A5:AD8", '=$Z5="名额并列待定"', "#E4DFEC"],
+  it("writes the results page: title, offline mark, key columns, composite from the detail, colours by grade", async () => {
+    await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: true });
+    const page = s.inspect.values("考核结果");
+    expect(String(page[0]![0])).toContain("年度考核（领导干部） 考核结果（建议等次）");
+    expect(String(page[1]![0])).toContain("暂定（离线）provisional (offline)");
+    expect(page[3]).toEqual([
+      "排名\nRank",
+      "编号\nID",
+      "姓名\nName",
+      "单位\nUnit",
+      "岗位类别\nPost",
+      "综合得分\nComposite",
+      "建议等次（需组织认定）\nProposed grade (to be confirmed)",
+      "结论\nVerdict",
+      "优秀和称职票占比\nExcellent + competent share",
+      "决定理由\nDeciding reasons",
+      "组织认定等次\nConfirmed",
+      "备注\nNote",
     ]);
-    expect(s.inspect.values("考核结果")[4]![27]).toBe("否");
+    for (const [i, id] of RANKED.entries()) {
+      const row = page[4 + i]!;
+      const e = EXPECTED[id]!;
+      expect(row.slice(0, 5)).toEqual([e[0], e[2], e[3], e[4], e[5]]);
+      expect(row[5]).toBe(`='考核明细'!G${i + 2}`);
+      expect(row.slice(6, 9)).toEqual([e[29], e[30], e[27]]);
+      expect(row.slice(10, 12)).toEqual(["", ""]);
+    }
+    // C3's deciding reason in full, both languages; C2 (band only) shows its band reason.
+    expect(String(page[6]![9])).toContain("1/5");
+    expect(String(page[6]![9]).split("\n").length).toBeGreaterThanOrEqual(2);
+    const fills = RANKED.map((_, i) => s.inspect.cell("考核结果", `A${5 + i}`)?.fill);
+    expect(fills).toEqual(["#C6EFCE", undefined, "#FFEB9C", "#FFC7CE"]);
+    expect(page.flat()).toContain(
+      "以上等次为建议等次，须经组织认定。 The grades above are proposed grades and must be confirmed by the organisation.",
+    );
+    expect(page.flat().some((v) => String(v).startsWith("制表 Prepared by"))).toBe(true);
+    expect(s.inspect.sheet("考核结果").frozenRows).toBe(4);
+  });
+
+  it("sets up the results page for A4 landscape at 100 % with the header repeated and page numbers", async () => {
+    await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
+    const ws = s.inspect.sheet("考核结果");
+    expect(ws.pageLayout).toMatchObject({
+      orientation: "Landscape",
+      paperSize: "A4",
+      zoom: { scale: 100 },
+      centerHorizontally: true,
+      printTitleRows: "$4:$4",
+      printArea: `A1:L${s.inspect.values("考核结果").length}`,
+    });
+    expect(ws.pageLayout.footer?.center).toContain("&P");
+    expect(ws.pageLayout.footer?.center).toContain("&N");
+    // Every written cell of the page is at least 10 pt; the title 14.
+    const sizes = [...ws.rows.values()].flatMap((r) => [...r.values()].map((c) => c.fontSize));
+    expect(Math.min(...sizes.map((x) => x ?? 0))).toBe(10);
+    expect(s.inspect.cell("考核结果", "A1")?.fontSize).toBe(14);
+    expect(ws.merges).toContain("A1:L1");
+    expect(s.inspect.sheet("考核方案").pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: 1 });
   });
 
   it("charts composites, and a radar whose formulas look up the cadre id typed in its block", async () => {
     await writeResults(result, DEFAULT_POLICY, { lang: "en", offline: false });
-    const ws = s.inspect.sheet("考核结果");
+    const ws = s.inspect.sheet("考核明细");
+    // 36 detail columns (A..AJ); the radar block starts at AL.
     expect(ws.charts.map((c) => [c.type, c.source, c.xAxisValues])).toEqual([
-      ["Radar", "AF2:AG6", undefined],
-      ["BarClustered", "G4:G8", "D5:D8"],
+      ["Radar", "AL2:AM6", undefined],
+      ["BarClustered", "G1:G5", "D2:D5"],
     ]);
     const block = s.inspect
-      .formulas("考核结果")
+      .formulas("考核明细")
       .slice(0, 6)
-      .map((r) => r.slice(31, 33));
-    expect(block[0]).toEqual(["雷达图：输入编号 radar: cadre id", "C1"]);
-    expect(block[1]).toEqual(["德 morality", "=IFERROR(INDEX($H$5:$H$8,MATCH($AG$1,$C$5:$C$8,0)),0)"]);
-    expect(block[5]).toEqual(["廉 integrity", "=IFERROR(INDEX($L$5:$L$8,MATCH($AG$1,$C$5:$C$8,0)),0)"]);
-    // English UI: grade and verdict labels in English, headers still bilingual.
-    expect(s.inspect.values("考核结果")[5]!.slice(25, 27)).toEqual(["Excellent", "Fit for post"]);
+      .map((r) => r.slice(37, 39));
+    expect(block[0]).toEqual(["雷达图：输入编号 Radar: cadre ID", "C2"]);
+    expect(block[1]).toEqual(["德 Morality", "=IFERROR(INDEX($H$2:$H$5,MATCH($AM$1,$C$2:$C$5,0)),0)"]);
+    expect(block[5]).toEqual(["廉 Integrity", "=IFERROR(INDEX($L$2:$L$5,MATCH($AM$1,$C$2:$C$5,0)),0)"]);
   });
 
-  it("stores the result JSON in the hidden sheet and reads it back; writing again replaces the sheet", async () => {
+  it("stores the result JSON in the hidden sheet and reads it back; writing again writes over the same sheets", async () => {
     expect(await readStoredResult()).toBeNull();
     await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
+    const ids = s.state.sheets.map((x) => [x.name, x.id]);
     await writeResults(result, DEFAULT_POLICY, { lang: "zh-CN", offline: false });
-    expect(s.inspect.sheetNames().filter((n) => n.startsWith("考核结果"))).toEqual(["考核结果"]);
+    // Written over in place: the same sheets (same ids), none deleted or added, the charts not doubled.
+    expect(s.state.sheets.map((x) => [x.name, x.id])).toEqual(ids);
+    expect(s.inspect.sheet("考核明细").charts).toHaveLength(2);
     expect(s.inspect.sheet("_kaoping").visibility).toBe("Hidden");
     expect(await readStoredResult()).toEqual(result);
   });
@@ -261,7 +356,18 @@ describe("writeResults", () => {
     );
     expect([name, again]).toEqual(["拉取 2026 组织部", "拉取 2026 组织部 (2)"]);
     const sheet = s.inspect.values(name);
-    expect(String(sheet[0]![0])).toContain("sheet-1");
-    expect(sheet[4]!.slice(0, 27)).toEqual(EXPECTED.C1);
+    expect(String(sheet[0]![0])).toMatch(/^组织部 2026年度 /);
+    // The same page as 考核结果, the composite as its value (a pull has no detail sheet to refer to).
+    expect(sheet[4]!.slice(0, 9)).toEqual([
+      1,
+      "C2",
+      "李四",
+      "组织部",
+      "一般干部",
+      95,
+      "优秀 Excellent",
+      "胜任现职 Fit for post",
+      "100.00%",
+    ]);
   });
 });

@@ -19,7 +19,7 @@ import { errorText, markOffline } from "../../addin/taskpane/format.ts";
 import { withPolicyDocument } from "../../addin/taskpane/pull.ts";
 import { submissionBody } from "../../addin/taskpane/submission.ts";
 import { installStandin } from "../standin/index.ts";
-import { labelsOf } from "../../addin/excel/result-table.ts";
+import { groupsOf } from "../../shared/report/index.ts";
 import { startStack, type Stack } from "../integration/harness.ts";
 
 let stack: Stack;
@@ -133,15 +133,10 @@ describe("HR's pulled sheet shows the policy's labels", () => {
     const s = installStandin(globalThis);
     const name = await writePulledSheet(await withPolicyDocument(hr, await hr.getSheet(saved.id)), "zh-CN");
     const values = s.inspect.values(name);
-    // Every group of the policy has a column, labelled in Chinese; only 上级领导 has ballots.
-    expect(header(values).filter((h) => / (superior|peer|subordinate|service)$/.test(h))).toEqual([
-      "上级领导 superior",
-      "同级 peer",
-      "下级 subordinate",
-      "服务对象 service",
-    ]);
-    expect(values[4]![header(values).indexOf("岗位类别 post")]).toBe("党政正职");
-    expect(values[4]![header(values).indexOf("上级领导 superior")]).toBe(90);
+    // The results page, titled with the pulled sheet's unit and year, the post by the published label.
+    expect(String(values[0]![0])).toMatch(/^三处 2026年度 /);
+    expect(values[4]![header(values).indexOf("岗位类别\nPost")]).toBe("党政正职");
+    expect(values[4]![header(values).indexOf("综合得分\nComposite")]).toBe(90);
   });
 
   it("falls back to the built-in policy of the same identity, then to the raw keys, keeping every group column", async () => {
@@ -163,26 +158,24 @@ describe("HR's pulled sheet shows the policy's labels", () => {
       await withPolicyDocument(failing, sheet(scoreWithIdentity(d.policy, d.identity, input))),
       "zh-CN",
     );
-    expect(header(s.inspect.values(v1Name))).toContain("上级领导 superior");
+    expect(s.inspect.values(v1Name)[4]![header(s.inspect.values(v1Name)).indexOf("岗位类别\nPost")]).toBe("党政正职");
     const v2Name = await writePulledSheet(
       await withPolicyDocument(failing, sheet(scoreWithIdentity(v2.policy, v2.identity, input))),
       "zh-CN",
     );
     const raw = s.inspect.values(v2Name);
-    expect(header(raw)).toContain("superior superior");
-    expect(raw[4]![header(raw).indexOf("岗位类别 post")]).toBe("principal");
+    expect(raw[4]![header(raw).indexOf("岗位类别\nPost")]).toBe("principal");
   });
 
   it("keeps a column for a group the labelling policy does not know", async () => {
     const d = await builtIn("default");
     const result = scoreWithIdentity(d.policy, d.identity, input);
     const { superior: _dropped, ...others } = d.policy.raterGroups;
-    const labels = labelsOf({ ...d.policy, raterGroups: others }, result);
-    expect(labels.groups).toEqual([
-      ["peer", "同级"],
-      ["subordinate", "下级"],
-      ["service", "服务对象"],
-      ["superior", "superior"],
+    expect(groupsOf(result, { ...d.policy, raterGroups: others })).toEqual([
+      { key: "peer", label: "同级" },
+      { key: "subordinate", label: "下级" },
+      { key: "service", label: "服务对象" },
+      { key: "superior", label: "superior" },
     ]);
   });
 });

@@ -22,7 +22,11 @@ import { developerWords, seriousViolations } from "./a11y.ts";
 const SHOTS = screenshotDir();
 const UNIT = "示范县委组织部";
 const PERIOD = "2026";
-const RESULTS_COLUMNS = 30; // rank … reasons: the table, without the radar block to its right
+const DETAIL_COLUMNS = 36; // 考核明细: rank … exact composite, without the radar block to its right
+const REPORT_COLUMNS = 12; // 考核结果: the printed page's key columns
+const GRADE = "建议等次（需组织认定） Proposed grade (to be confirmed)";
+const VERDICT_EN: Record<string, string> = { 胜任现职: "Fit for post", 不胜任现职: "Unfit for post" };
+const YES_NO: Record<string, string> = { 是: "是 Yes", 否: "否 No" };
 
 let dist: string;
 let site: AddinServer;
@@ -255,47 +259,45 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     });
     expect(verdictPosts.length - before).toBe(1);
 
-    const values = await sheetValues(pane, "考核结果");
-    expect(values[0]![0]).toBe(
-      "考核结果（建议等次，须经组织认定） Assessment results (proposed grades, to be confirmed by the organisation)",
-    );
-    expect(String(values[1]![0])).toMatch(/^方案 policy: default · 版本 version 1 · sha256 [0-9a-f]{64}$/);
-    const table = tableRows(values);
+    const page = await sheetValues(pane, "考核结果");
+    expect(String(page[0]![0])).toContain("考核结果（建议等次） Assessment results (proposed grades)");
+    expect(String(page[1]![0])).toMatch(/^考核方案 Policy：.*（第 1 版 version 1）/);
+    const values = await sheetValues(pane, "考核明细");
+    const table = tableRows(values, 1);
     expect([...table.keys()].sort()).toEqual(["C001", "C002", "C003", "C004"]);
     for (const want of EXPECTED_RESULTS) {
       const row = table.get(want.cadreId)!;
       expect({
         id: want.cadreId,
-        rank: row["排名 rank"],
-        rankInPost: row["岗位内排名 rankInPost"],
-        composite: row["综合得分 composite"],
-        grade: row["建议等次 proposed grade"],
-        verdict: row["结论 verdict"],
-        provisional: row["暂定 provisional"],
-        review: row["需组织认定 review required"],
+        rank: row["排名 Rank"],
+        rankInPost: row["岗位内排名 Rank in post"],
+        grade: row[GRADE],
+        verdict: row["结论 Verdict"],
+        provisional: row["暂定 Provisional"],
+        review: row["需组织复核 Review required"],
       }).toEqual({
         id: want.cadreId,
         rank: want.rank,
         rankInPost: want.rankInPost,
-        composite: want.composite,
-        grade: want.grade,
-        verdict: want.verdict,
-        provisional: "否",
-        review: want.review,
+        grade: `${want.grade} ${want.gradeEn}`,
+        verdict: `${want.verdict} ${VERDICT_EN[want.verdict]}`,
+        provisional: "否 No",
+        review: YES_NO[want.review],
       });
     }
     // C001's groups: trimmed means 90.4, 89.6, 89.99; 服务对象 absent. C004: 廉 55 (the veto).
     expect([
-      table.get("C001")!["上级领导 superior"],
-      table.get("C001")!["同级 peer"],
-      table.get("C001")!["下级 subordinate"],
-      table.get("C001")!["服务对象 service"],
+      table.get("C001")!["上级领导均分 Mean"],
+      table.get("C001")!["同级均分 Mean"],
+      table.get("C001")!["下级均分 Mean"],
+      table.get("C001")!["服务对象均分 Mean"],
     ]).toEqual([90.4, 89.6, 89.99, ""]);
-    expect(table.get("C004")!["廉 integrity"]).toBe(55);
-    expect([table.get("C003")!["有效票 n"], table.get("C003")!["称职及以上占比 competent-or-better share"]]).toEqual([
-      21,
-      13 / 21,
-    ]);
+    expect(table.get("C004")!["廉 Integrity"]).toBe(55);
+    // 13/21 = 0.619047… shows 61.90%.
+    expect([
+      table.get("C003")!["有效票 Valid ballots"],
+      table.get("C003")!["优秀和称职票占比 Excellent + competent share"],
+    ]).toEqual([21, "61.90%"]);
 
     // The pane agrees: one per grade, C003 and C004 for organisational review, the two bad rows not scored.
     for (const [grade, label] of [
@@ -324,18 +326,18 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     await checkPage(pane);
     await shoot(pane, "03-score.png");
 
-    // The radar chart follows the row the user selects (its id cell is AG1, just right of the 30-column table).
-    expect(values[0]![RESULTS_COLUMNS + 1]).toBe("雷达图：输入编号 radar: cadre id");
+    // The radar chart follows the row the user selects (its id cell is AM1, just right of the 36-column detail).
+    expect(values[0]![DETAIL_COLUMNS + 1]).toBe("雷达图：输入编号 Radar: cadre ID");
     const c003Row = values.findIndex((r) => r[2] === "C003") + 1;
     await pane.evaluate(
       (address) =>
         (window as unknown as { __standin: { userSelect(s: string, a: string): Promise<void> } }).__standin.userSelect(
-          "考核结果",
+          "考核明细",
           address,
         ),
       `D${c003Row}`,
     );
-    expect((await sheetValues(pane, "考核结果"))[0]![RESULTS_COLUMNS + 2]).toBe("C003");
+    expect((await sheetValues(pane, "考核明细"))[0]![DETAIL_COLUMNS + 2]).toBe("C003");
   });
 
   it("提交: asks before submitting an official record, then keeps the submission number in view", async () => {
@@ -396,7 +398,7 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     await checkPage(page);
     await shoot(page, "08-hr-pull.png");
     const fromHost = tableRows(await sheetValues(page, `拉取 ${PERIOD} ${UNIT}`));
-    expect(Object.fromEntries([...fromHost].map(([k, r]) => [k, r["综合得分 composite"]]))).toEqual(
+    expect(Object.fromEntries([...fromHost].map(([k, r]) => [k, r["综合得分\nComposite"]]))).toEqual(
       Object.fromEntries(EXPECTED_RESULTS.map((r) => [r.cadreId, r.composite])),
     );
     await page.click('[data-testid="nav-history"]');
@@ -414,7 +416,7 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     const dump = await dumpSheet(pane, "考核结果");
     const context = await browser.newContext({ viewport: { width: 1600, height: 400 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
-    await page.setContent(sheetHtml(dump, RESULTS_COLUMNS, "考核结果 (written by the add-in into the Excel stand-in)"));
+    await page.setContent(sheetHtml(dump, REPORT_COLUMNS, "考核结果 (written by the add-in into the Excel stand-in)"));
     await shoot(page, "07-results-sheet.png");
     await context.close();
   });
@@ -445,9 +447,10 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect((await act(page, "score-run")).state).toBe("done");
     expect(await text(page, "grade-count-excellent")).toBe("Excellent1");
     expect(await text(page, "grade-count-basic")).toBe("Basically competent1");
-    const table = tableRows(await sheetValues(page, "考核结果"));
-    expect(EXPECTED_RESULTS.map((r) => table.get(r.cadreId)!["建议等次 proposed grade"])).toEqual(
-      EXPECTED_RESULTS.map((r) => r.gradeEn),
+    // The sheets are bilingual whatever the pane's language.
+    const table = tableRows(await sheetValues(page, "考核明细"), 1);
+    expect(EXPECTED_RESULTS.map((r) => table.get(r.cadreId)![GRADE])).toEqual(
+      EXPECTED_RESULTS.map((r) => `${r.grade} ${r.gradeEn}`),
     );
     await context.close();
   });
@@ -532,22 +535,20 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect(await text(pane, "score-provisional")).toBe("全部裁定为暂定（离线，使用缓存方案计算）");
     for (const id of ["C003", "C004"]) expect(await text(pane, `review-${id}`)).toContain("（暂定）");
 
-    const values = await sheetValues(pane, "考核结果");
-    expect(String(values[2]![0])).toContain("暂定（离线）provisional (offline)");
-    const table = tableRows(values);
+    expect(String((await sheetValues(pane, "考核结果"))[1]![0])).toContain("暂定（离线）provisional (offline)");
+    const table = tableRows(await sheetValues(pane, "考核明细"), 1);
     for (const want of EXPECTED_RESULTS) {
       const row = table.get(want.cadreId)!;
-      // The cached policy decides the same grades; each one is marked as computed offline.
-      expect([
-        row["综合得分 composite"],
-        row["建议等次 proposed grade"],
-        row["结论 verdict"],
-        row["暂定 provisional"],
-      ]).toEqual([want.composite, want.grade, want.verdict, "暂定（离线）provisional (offline)"]);
+      // The cached policy decides the same grades; each one is provisional.
+      expect([row[GRADE], row["结论 Verdict"], row["暂定 Provisional"]]).toEqual([
+        `${want.grade} ${want.gradeEn}`,
+        `${want.verdict} ${VERDICT_EN[want.verdict]}`,
+        "是 Yes",
+      ]);
     }
     // Each cadre says why it is provisional, in the reasons column HR will see.
     for (const want of EXPECTED_RESULTS)
-      expect(String(table.get(want.cadreId)!["说明 reasons"])).toContain("离线时按缓存方案判定，暂定；须联网重新计分");
+      expect(String(table.get(want.cadreId)!["说明 Reasons"])).toContain("离线时按缓存方案判定，暂定；须联网重新计分");
     await checkPage(pane);
     await shoot(pane, "05-offline.png");
     // Submit refuses offline verdicts: nothing is sent.

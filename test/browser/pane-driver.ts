@@ -66,13 +66,17 @@ export async function writeRange(page: Page, sheet: string, address: string, val
   );
 }
 
-/** A results table (考核结果 or a pulled sheet; header on sheet row 4) as one record per cadre, keyed by header text. */
+/**
+ * A results table (考核明细, header on sheet row 1; 考核结果 or a pulled sheet, header on row 4) as one record per
+ * cadre, keyed by header text, by the id column (the header that starts with 编号).
+ */
 export function tableRows(values: CellValue[][], headerRow = 4): Map<string, Record<string, CellValue>> {
   const header = values[headerRow - 1]!.map(String);
+  const idHeader = header.find((h) => h.startsWith("编号"))!;
   const rows = new Map<string, Record<string, CellValue>>();
   for (const row of values.slice(headerRow)) {
     const rec = Object.fromEntries(header.map((h, i) => [h, row[i] ?? ""]).filter(([h]) => h !== ""));
-    if (rec["编号 cadreId"]) rows.set(String(rec["编号 cadreId"]), rec);
+    if (rec[idHeader]) rows.set(String(rec[idHeader]), rec);
   }
   return rows;
 }

@@ -130,17 +130,26 @@ describe("kaoping score: outputs", () => {
     expect(run.stdout).toContain("已写入");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(out)) as unknown as ArrayBuffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["考核结果 Results", "问题 Issues", "方案 Policy"]);
-    const results = wb.getWorksheet("考核结果 Results")!;
+    expect(wb.worksheets.map((w) => w.name)).toEqual([
+      "考核结果 Results",
+      "明细 Detail",
+      "个人测评反馈表 Feedback",
+      "问题 Issues",
+      "方案 Policy",
+    ]);
+    const results = wb.getWorksheet("明细 Detail")!;
     expect(results.getCell("G1").value).toBe("综合得分 Composite");
     expect(results.getCell("C2").value).toBe("C001");
     const composite = results.getCell("G2").value as ExcelJS.CellFormulaValue;
-    expect(composite.formula).toMatch(/^ROUND\(ROUND\(SUMPRODUCT\(H2:L2,'方案 Policy'!\$C\$\d+:\$G\$\d+\),12\),2\)$/);
+    expect(composite.formula).toMatch(/^ROUND\(ROUND\(SUMPRODUCT\(H2:L2,'方案 Policy'!\$B\$\d+:\$F\$\d+\),12\),2\)$/);
     expect(composite.result).toBe(83.58);
     expect(results.getCell("H2").value).toBe(85);
     expect(results.getCell("H2").numFmt).toBe("0.00");
     const issues = wb.getWorksheet("问题 Issues")!;
-    expect(issues.getRow(2).values).toEqual(expect.arrayContaining(["测评票", 7, "integrity", "out_of_range"]));
+    // The field in the user's words, never its key or the rule's code.
+    expect(issues.getRow(2).values).toEqual(expect.arrayContaining(["测评票", 7, "廉 Integrity"]));
+    expect(issues.getRow(2).values).not.toEqual(expect.arrayContaining(["integrity"]));
+    expect(issues.getRow(2).values).not.toEqual(expect.arrayContaining(["out_of_range"]));
   });
 
   it("writes HR's CSV with --out x.csv", async () => {

@@ -40,13 +40,19 @@ async function scoredCase(dir: string, name: string, workbook: Uint8Array, polic
   return { name, result, path };
 }
 
-/** cadreId -> composite text as the recalculated sheet displays it. */
+/**
+ * cadreId -> composite text as the recalculated results page displays it (the first sheet: its composite is a
+ * formula over the detail sheet's, which is the SUMPRODUCT over the dimensions and the policy sheet's weights).
+ */
 function displayedComposites(table: string[][]): Map<string, string> {
-  const [header, ...rows] = table;
-  const id = header!.indexOf("编号 Cadre ID");
-  const composite = header!.indexOf("综合得分 Composite");
+  const at = table.findIndex((r) => r[0]?.startsWith("排名"));
+  expect(at).toBeGreaterThanOrEqual(0);
+  const header = table[at]!;
+  const id = header.findIndex((h) => h.startsWith("编号"));
+  const composite = header.findIndex((h) => h.startsWith("综合得分"));
   expect(id).toBeGreaterThanOrEqual(0);
   expect(composite).toBeGreaterThanOrEqual(0);
+  const rows = table.slice(at + 1).filter((r) => /^\d+$/.test(r[0] ?? "") || (r[id] ?? "") !== "");
   return new Map(rows.map((r) => [r[id]!, r[composite]!]));
 }
 
@@ -82,9 +88,12 @@ describe("the scored workbook recalculated by LibreOffice", () => {
   it("holds formulas without cached values, so the check below is a real recalculation", async () => {
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load((await readFile(cases[0]!.path)) as unknown as ArrayBuffer);
-    const cell = wb.getWorksheet("考核结果 Results")!.getCell("G2").value as ExcelJS.CellFormulaValue;
+    const cell = wb.getWorksheet("明细 Detail")!.getCell("G2").value as ExcelJS.CellFormulaValue;
     expect(cell.formula).toContain("SUMPRODUCT");
     expect(cell.result).toBeUndefined();
+    const shown = wb.getWorksheet("考核结果 Results")!.getCell("F5").value as ExcelJS.CellFormulaValue;
+    expect(shown.formula).toBe("'明细 Detail'!G2");
+    expect(shown.result).toBeUndefined();
   });
 
   it("rounds the exact x.xx5 composite half up, like the engine (83.575 -> 83.58)", () => {

@@ -54,3 +54,27 @@ export async function recalculateToCsv(workDir: string, xlsxPaths: string[]): Pr
   }
   return tables;
 }
+
+/** Prints a workbook to PDF in headless LibreOffice (every sheet, with its own page setup); returns the PDF's path. */
+export async function printToPdf(workDir: string, xlsxPath: string): Promise<string> {
+  const profile = join(workDir, "lo-pdf-profile");
+  await mkdir(join(profile, "user"), { recursive: true });
+  const outDir = join(workDir, "lo-pdf");
+  await mkdir(outDir, { recursive: true });
+  const args = [
+    "--headless",
+    "--norestore",
+    `-env:UserInstallation=${pathToFileURL(profile).href}`,
+    "--convert-to",
+    "pdf",
+    "--outdir",
+    outDir,
+    xlsxPath,
+  ];
+  await new Promise<void>((resolve, reject) => {
+    execFile("soffice", args, { timeout: 120_000 }, (error, _stdout, stderr) =>
+      error ? reject(new Error(`soffice failed: ${error.message}\n${stderr}`)) : resolve(),
+    );
+  });
+  return join(outDir, basename(xlsxPath).replace(/\.xlsx$/, ".pdf"));
+}

@@ -141,7 +141,9 @@ describe("scored sheets", () => {
     expect(xlsx.headers.get("content-type")).toContain("spreadsheetml");
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
-    const ws = wb.worksheets.find((w) => w.name.includes("Results"))!;
+    // The printed page is titled with the sheet's unit and year.
+    expect(String(wb.getWorksheet("考核结果 Results")!.getCell("A1").value)).toMatch(/^教育局 2026-H1 年度考核/);
+    const ws = wb.getWorksheet("明细 Detail")!;
     const header = Array.from(ws.getRow(1).values as unknown[], (v) => String(v ?? ""));
     const idCol = header.findIndex((h) => h.includes("Cadre ID"));
     const compCol = header.findIndex((h) => h === "综合得分 Composite");
@@ -263,11 +265,8 @@ describe("sheets the store must not take or hand out", () => {
     const { id } = await created.json();
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await (await stack.call("hr", `/sheets/${id}?format=xlsx`)).arrayBuffer());
-    const header = Array.from(
-      wb.worksheets.find((w) => w.name.includes("Results"))!.getRow(1).values as unknown[],
-      (v) => String(v ?? ""),
-    );
-    const means = header.filter((h) => h.endsWith(" mean")).map((h) => h.split("均分")[0]);
+    const header = Array.from(wb.getWorksheet("明细 Detail")!.getRow(1).values as unknown[], (v) => String(v ?? ""));
+    const means = header.filter((h) => h.endsWith("均分 Mean")).map((h) => h.split("均分")[0]);
     expect(means).toEqual(["上级领导", "同级", "下级", "服务对象"]);
     const json = await (await stack.call("hr", `/sheets/${id}`)).json();
     expect(Object.keys(json.result.cadres[0].groups)).toEqual(Object.keys(result.cadres[0]!.groups));

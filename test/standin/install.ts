@@ -60,6 +60,8 @@ export function createStandin(options: StandinOptions = {}): Standin {
       radarMarkers: "RadarMarkers",
     },
     ChartSeriesBy: { auto: "Auto", columns: "Columns", rows: "Rows" },
+    PageOrientation: { portrait: "Portrait", landscape: "Landscape" },
+    PaperType: { a4: "A4", a3: "A3", letter: "Letter" },
     ErrorCodes: {
       itemNotFound: "ItemNotFound",
       itemAlreadyExists: "ItemAlreadyExists",

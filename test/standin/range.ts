@@ -167,6 +167,11 @@ export class StandinRange extends ClientObject {
         delete cell.fill;
         delete cell.fontBold;
         delete cell.fontColor;
+        delete cell.fontSize;
+        delete cell.fontName;
+        delete cell.wrap;
+        delete cell.horizontalAlignment;
+        delete cell.verticalAlignment;
         delete cell.numberFormat;
       }
     });
@@ -174,6 +179,35 @@ export class StandinRange extends ClientObject {
 
   get format() {
     return rangeFormat(this);
+  }
+
+  merge(across = false): void {
+    this.context.queue(["merge", this.address, across]);
+    const address = boxAddress(this.box);
+    if (!this.sheet.merges.includes(address)) this.sheet.merges.push(address);
+  }
+
+  /** Removes every merged area that lies inside this range. */
+  unmerge(): void {
+    this.context.queue(["unmerge", this.address]);
+    const inside = (a: string) => {
+      const [first, last = first] = a.split(":") as [string, string?];
+      const within = (cell: string) => {
+        const m = /^([A-Z]+)(\d+)$/.exec(cell)!;
+        let col = 0;
+        for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+        const row = Number(m[2]) - 1;
+        col -= 1;
+        return (
+          row >= this.box.row &&
+          row < this.box.row + this.box.rows &&
+          col >= this.box.col &&
+          col < this.box.col + this.box.cols
+        );
+      };
+      return within(first) && within(last);
+    };
+    this.sheet.merges = this.sheet.merges.filter((a) => !inside(a));
   }
 
   get dataValidation() {
@@ -210,16 +244,34 @@ function rangeFormat(range: StandinRange) {
         range.context.queue(["font", range.address, color]);
         each((c) => (c.fontColor = color));
       },
+      set size(size: number) {
+        range.context.queue(["fontSize", range.address, size]);
+        each((c) => (c.fontSize = size));
+      },
+      set name(name: string) {
+        range.context.queue(["fontName", range.address, name]);
+        each((c) => (c.fontName = name));
+      },
+    },
+    set rowHeight(h: number) {
+      range.context.queue(["height", range.address, h]);
+      for (let r = 0; r < range.box.rows; r++) range.sheet.rowHeights.set(range.box.row + r, h);
+    },
+    set verticalAlignment(a: string) {
+      range.context.queue(["valign", range.address, a]);
+      each((c) => (c.verticalAlignment = a));
     },
     set columnWidth(w: number) {
       range.context.queue(["width", range.address, w]);
       for (let c = 0; c < range.box.cols; c++) range.sheet.columnWidths.set(range.box.col + c, w);
     },
-    set wrapText(_w: boolean) {
-      range.context.queue(["wrap", range.address]);
+    set wrapText(w: boolean) {
+      range.context.queue(["wrap", range.address, w]);
+      each((c) => (c.wrap = w));
     },
-    set horizontalAlignment(_a: string) {
-      range.context.queue(["align", range.address]);
+    set horizontalAlignment(a: string) {
+      range.context.queue(["align", range.address, a]);
+      each((c) => (c.horizontalAlignment = a));
     },
     autofitColumns() {
       range.context.queue(["autofit", range.address]);

@@ -10,6 +10,23 @@ export interface CellData {
   fill?: string;
   fontBold?: boolean;
   fontColor?: string;
+  fontSize?: number;
+  fontName?: string;
+  wrap?: boolean;
+  horizontalAlignment?: string;
+  verticalAlignment?: string;
+}
+
+/** What a worksheet's pageLayout was given (office.js ExcelApi 1.9), for tests of the printed page. */
+export interface PageLayoutRecord {
+  orientation?: string;
+  paperSize?: string;
+  zoom?: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number };
+  margins: Record<string, number>;
+  centerHorizontally?: boolean;
+  printTitleRows?: string;
+  printArea?: string;
+  footer?: { left?: string; center?: string; right?: string };
 }
 
 export interface ValidationRecord {
@@ -53,6 +70,11 @@ export interface SheetState {
   charts: ChartRecord[];
   tables: TableRecord[];
   columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row. */
+  rowHeights: Map<number, number>;
+  /** Merged areas as A1 addresses. */
+  merges: string[];
+  pageLayout: PageLayoutRecord;
 }
 
 export interface RequestStats {
@@ -106,6 +128,9 @@ export function newSheet(wb: WorkbookState, name: string): SheetState {
     charts: [],
     tables: [],
     columnWidths: new Map(),
+    rowHeights: new Map(),
+    merges: [],
+    pageLayout: { margins: {} },
   };
   wb.sheets.push(s);
   return s;

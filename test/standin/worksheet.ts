@@ -135,6 +135,12 @@ export class StandinWorksheet extends ClientObject {
         ctx.queue(["freezeColumns", n]);
         s.frozenColumns = n;
       },
+      /** Freezes the rows above and columns left of the range's bottom-right corner (its size from A1). */
+      freezeAt(range: StandinRange) {
+        ctx.queue(["freezeAt", boxAddress(range.box)]);
+        s.frozenRows = range.box.row + range.box.rows;
+        s.frozenColumns = range.box.col + range.box.cols;
+      },
       unfreeze() {
         ctx.queue(["unfreeze"]);
         s.frozenRows = s.frozenColumns = 0;
@@ -142,9 +148,32 @@ export class StandinWorksheet extends ClientObject {
     };
   }
 
+  /** The tables a load() handed over at the last sync (the proxy keeps them, as office.js does). */
+  private loadedTables: { convertToRange(): void }[] | null = null;
+
   get tables() {
     const { context, s } = this;
+    const self = { set: (t: { convertToRange(): void }[]) => (this.loadedTables = t), get: () => this.loadedTables };
     return {
+      load(_props?: string) {
+        const snapshot = [...s.tables];
+        context.queueLoad(snapshot.length, () => {
+          self.set(
+            snapshot.map((rec) => ({
+              convertToRange() {
+                context.queue(["table.convertToRange", rec.name]);
+                s.tables = s.tables.filter((t) => t !== rec);
+              },
+            })),
+          );
+        });
+      },
+      get items() {
+        const loaded = self.get();
+        if (!loaded)
+          throw new StandinError("PropertyNotLoaded", "The property 'items' of TableCollection is not available.");
+        return loaded;
+      },
       add(address: string | StandinRange, hasHeaders: boolean) {
         const box = typeof address === "string" ? parseAddress(address).box : address.box;
         return addTable(context, s, box, hasHeaders);
@@ -152,9 +181,34 @@ export class StandinWorksheet extends ClientObject {
     };
   }
 
+  /** Print setup (ExcelApi 1.9): recorded so tests can check the printed page. */
+  get pageLayout() {
+    return pageLayout(this.context, this.s);
+  }
+
   get charts() {
     const { context, s } = this;
     return {
+      /** By name; its isNullObject is readable after a sync, and delete() removes the chart. */
+      getItemOrNullObject(name: string) {
+        const rec = s.charts.find((c) => c.name === name);
+        const bornAt = context.syncCount;
+        return {
+          get isNullObject() {
+            if (context.syncCount <= bornAt)
+              throw new StandinError(
+                "PropertyNotLoaded",
+                `isNullObject of Chart is known only after "context.sync()".`,
+              );
+            return !rec;
+          },
+          delete() {
+            if (!rec) throw new StandinError("ItemNotFound", `The chart '${name}' does not exist.`);
+            context.queue(["chart.delete", name]);
+            s.charts = s.charts.filter((c) => c !== rec);
+          },
+        };
+      },
       add(type: string, source: StandinRange, seriesBy = "Auto") {
         const rec: ChartRecord = {
           name: `Chart ${s.charts.length + 1}`,
@@ -200,6 +254,67 @@ function addTable(ctx: StandinContext, sheet: SheetState, box: Box, hasHeaders: 
     set style(style: string) {
       ctx.queue(["tableStyle", style]);
       (rec as { style?: string }).style = style;
+    },
+  };
+}
+
+function pageLayout(ctx: StandinContext, s: SheetState) {
+  const rec = s.pageLayout;
+  const set = <K extends keyof typeof rec>(key: K, value: (typeof rec)[K]) => {
+    ctx.queue(["pageLayout", key, value]);
+    rec[key] = value;
+  };
+  const margin = (name: string) => ({
+    set(v: number) {
+      ctx.queue(["margin", name, v]);
+      rec.margins[name] = v;
+    },
+  });
+  const footer = (rec.footer ??= {});
+  return {
+    set orientation(v: string) {
+      set("orientation", v);
+    },
+    set paperSize(v: string) {
+      set("paperSize", v);
+    },
+    set zoom(v: { scale?: number; horizontalFitToPages?: number; verticalFitToPages?: number }) {
+      set("zoom", v);
+    },
+    set centerHorizontally(v: boolean) {
+      set("centerHorizontally", v);
+    },
+    set leftMargin(v: number) {
+      margin("left").set(v);
+    },
+    set rightMargin(v: number) {
+      margin("right").set(v);
+    },
+    set topMargin(v: number) {
+      margin("top").set(v);
+    },
+    set bottomMargin(v: number) {
+      margin("bottom").set(v);
+    },
+    set headerMargin(v: number) {
+      margin("header").set(v);
+    },
+    set footerMargin(v: number) {
+      margin("footer").set(v);
+    },
+    setPrintTitleRows(address: string) {
+      set("printTitleRows", address);
+    },
+    setPrintArea(address: string) {
+      set("printArea", address);
+    },
+    headersFooters: {
+      defaultForAllPages: {
+        set centerFooter(v: string) {
+          ctx.queue(["footer", v]);
+          footer.center = v;
+        },
+      },
     },
   };
 }
