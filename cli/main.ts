@@ -3,6 +3,7 @@ import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
 import { scoreCommand, type Output } from "./score.ts";
 import { startCommand } from "./start.ts";
+import { decideCommand, recommendCommand } from "./recommend.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -14,6 +15,12 @@ const OPTIONS = {
   ballots: { type: "string" },
   attendees: { type: "string" },
   expected: { type: "string" },
+  posts: { type: "string" },
+  votes: { type: "string" },
+  members: { type: "string" },
+  title: { type: "string" },
+  date: { type: "string" },
+  force: { type: "boolean" },
 } as const;
 
 function parse(argv: string[]) {
@@ -62,6 +69,26 @@ export async function main(
           },
           out,
         );
+      case "recommend":
+      case "decide": {
+        const options = {
+          positionals: rest,
+          posts: values.posts,
+          ballots: values.ballots,
+          votes: values.votes,
+          expected: values.expected,
+          attendees: values.attendees,
+          members: values.members,
+          title: values.title,
+          date: values.date,
+          policy: values.policy,
+          policyId: values["policy-id"],
+          out: values.out,
+          json: values.json,
+          force: values.force,
+        };
+        return command === "recommend" ? await recommendCommand(options, out) : await decideCommand(options, out);
+      }
       case "start":
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -71,8 +98,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、start`,
-          `unknown command "${command}"; use score or start`,
+          `未知命令「${command}」，可用：score、recommend、decide、start`,
+          `unknown command "${command}"; use score, recommend, decide or start`,
         );
     }
   } catch (error) {

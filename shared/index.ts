@@ -20,13 +20,13 @@ export { quotaPlaces } from "./engine/quota.ts";
 export { verifyResult } from "./engine/verify.ts";
 export { trimBuckets } from "./engine/trim.ts";
 export { checkQuorum, type QuorumResult } from "./recommendation/quorum.ts";
-export {
-  tallyRecommendation,
-  advanceRound,
-  RecommendationInputSchema,
-  AdvanceInputSchema,
-  type RecommendationInput,
-  type RecommendationResult,
-  type AdvanceInput,
-} from "./recommendation/recommend.ts";
+export * from "./schemas/recommendation.ts";
+export { tallyRecommendation, meetingChecks } from "./recommendation/meeting.ts";
+export { runRounds } from "./recommendation/rounds.ts";
+export { decideVote } from "./recommendation/decide.ts";
+export { recommendationSettings } from "./recommendation/settings.ts";
+export type { InvalidBallot, BallotProblem } from "./recommendation/ballot-problems.ts";
 export { topN } from "./recommendation/top.ts";
+export * from "./recommendation/grid.ts";
+export * from "./recommendation/templates.ts";
+export * from "./recommendation/announcement.ts";

@@ -78,6 +78,32 @@ export const zhCN = {
   "error.offline": "无法连接考评服务（离线）",
   "error.timeout": "考评服务超时未响应",
   "error.badResponse": "考评服务返回了无法识别的数据",
+  "nav.selection": "公推公选",
+  "nav.decide": "票决",
+  "recommend.title": "会议名称",
+  "recommend.date": "会议日期",
+  "recommend.posts": "岗位（每行：岗位 | 职数 | 候选人、候选人）",
+  "recommend.voterTypes": "推荐主体（用、分隔）",
+  "recommend.hint":
+    "在「民主推荐」表填写应到、实到人数，每行录入一张推荐票（推荐主体、各岗位所推荐的人），暂缓人员在岗位表「暂缓」列写「姓名：理由」。",
+  "recommend.templateWritten": "已创建「民主推荐」推荐票表",
+  "recommend.invalid": "无效票 {n} 张，详见各岗位「现场公布」表与说明",
+  "selection.post": "岗位",
+  "selection.vacancies": "职数",
+  "selection.candidates": "人选（每行一人，或用、分隔）",
+  "selection.advance": "本轮晋级人数",
+  "selection.template": "创建公推公选表",
+  "selection.tally": "计票并进入下一轮",
+  "selection.hint": "每一轮在「第N轮」表录入应到、实到和选票；计票后按「本轮晋级人数」自动建立下一轮。",
+  "selection.templateWritten": "已创建「公推公选」与「{sheet}」工作表",
+  "selection.nextOpened": "已建立下一轮「{sheet}」，人选为本轮晋级者",
+  "selection.toDecision": "轮次完成后，到「票决」页对最后人选进行票决。",
+  "decide.members": "应到人数（全体成员）",
+  "decide.template": "创建票决表",
+  "decide.tally": "统计票决",
+  "decide.hint":
+    "在「票决」表填写实到人数和每位人选的同意、不同意、弃权票；到会须达三分之二，同意票须超过应到人数的半数。",
+  "decide.templateWritten": "已创建「票决」工作表",
 } as const;
 
 export type StringKey = keyof typeof zhCN;

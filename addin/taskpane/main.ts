@@ -21,6 +21,8 @@ import { newPage } from "./pages/new.ts";
 import { checkPage } from "./pages/check.ts";
 import { scorePage } from "./pages/score.ts";
 import { recommendPage } from "./pages/recommend.ts";
+import { selectionPage } from "./pages/selection.ts";
+import { decidePage } from "./pages/decide.ts";
 import { submitPage } from "./pages/submit.ts";
 import { settingsPage } from "./pages/settings.ts";
 
@@ -42,6 +44,8 @@ const PAGES = [
   ["recommend", "nav.recommend", recommendPage],
   ["submit", "nav.submit", submitPage],
   ["settings", "nav.settings", settingsPage],
+  ["selection", "nav.selection", selectionPage],
+  ["decide", "nav.decide", decidePage],
 ] as const satisfies readonly (readonly [string, StringKey, (ctx: PaneContext) => HTMLElement])[];
 
 /** Office.onReady never resolves without a host (or offline without office.js): give up after a while and say so. */
