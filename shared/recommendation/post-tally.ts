@@ -137,7 +137,12 @@ export function tallyPost(
       );
   }
 
-  const all = [...counted.values()].sort((a, b) => cmp(b.share, a.share) || byCodePoint(a.name, b.name));
+  // Equal shares are listed in the ballot's own order (write-ins after, by name): a display order, never a rank.
+  const listed = new Map(spec.candidates.map((n, i) => [n, i]));
+  const at = (n: string) => listed.get(n) ?? Number.MAX_SAFE_INTEGER;
+  const all = [...counted.values()].sort(
+    (a, b) => cmp(b.share, a.share) || at(a.name) - at(b.name) || byCodePoint(a.name, b.name),
+  );
   const eligible = all.filter(
     (c) => !spec.holds.has(c.name) && s.meetingValid && c.votes > 0 && (!s.floor || cmp(c.share, s.floor) >= 0),
   );
