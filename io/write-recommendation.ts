@@ -37,7 +37,7 @@ export function writeAnnouncement(wb: ExcelJS.Workbook, a: Announcement): ExcelJ
     }
   }
   for (const i of a.flagged) for (let c = 1; c <= width; c++) ws.getCell(tableAt + 2 + i, c).fill = FLAG_FILL;
-  ws.columns.forEach((col, i) => (col.width = i === 0 ? 8 : i === width - 1 ? 26 : i === 1 ? 14 : 16));
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 8 : i === width - 1 ? 34 : i === 1 ? 14 : 16));
   // Merged note rows do not grow on their own: give long lines room for wrapping.
   for (let r = 2; r <= rows.length; r++) {
     const first = rows[r - 1]?.[0];
@@ -83,6 +83,12 @@ function tallySheet(wb: ExcelJS.Workbook, name: string, posts: { title: string; 
     ws.addRow([]);
   }
   ws.columns.forEach((col, i) => (col.width = i === 6 ? 80 : 16));
+  printWide(ws);
+}
+
+/** Detail sheets print one page wide, as many pages tall as they need. */
+function printWide(ws: ExcelJS.Worksheet) {
+  ws.pageSetup = { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
 }
 
 function invalidSheet(wb: ExcelJS.Workbook, invalid: RecommendationResult["invalid"]) {
@@ -90,6 +96,7 @@ function invalidSheet(wb: ExcelJS.Workbook, invalid: RecommendationResult["inval
   ws.addRow(["行 Row", "票号 Ballot", "岗位 Post", "说明 Explanation"]).font = { bold: true };
   for (const b of invalid) ws.addRow([b.row, b.ballotId, b.post ?? "", `${b.message["zh-CN"]} | ${b.message.en}`]);
   ws.columns.forEach((col, i) => (col.width = i === 3 ? 90 : 12));
+  printWide(ws);
 }
 
 export async function writeResultsWorkbook(

@@ -49,15 +49,6 @@ export function sheetName(base: string, taken: Set<string>): string {
   return name;
 }
 
-const flagWord = (code: PostResult["flags"][number]["code"]) =>
-  ({
-    no_competition: "等额-无差额",
-    tie: "并列待定",
-    near_tie: "票数相差不大-建议一并考察",
-    hold: "暂缓(核查中)",
-    no_valid_ballots: "无有效票",
-  })[code];
-
 function tallyTable(post: PostResult, words: Partial<Record<CandidateStatus, string>>) {
   const types = post.types.filter((t) => t.validBallots > 0 || post.types.length > 1);
   const showTypes = types.length > 1 || (types.length === 1 && types[0]!.key !== "");
@@ -110,7 +101,7 @@ export function recommendationAnnouncements(r: RecommendationResult, taken = new
       rows: t.rows,
       flagged: t.flagged,
       notes: [
-        ...post.flags.map((f) => `【${flagWord(f.code)}】${f.message["zh-CN"]}`),
+        ...post.flags.map((f) => f.message["zh-CN"]),
         ...r.meetingChecks.filter((c) => c.code !== "quorum_not_met").map((c) => `【暂定】${c.message["zh-CN"]}`),
         `考察对象：${post.shortlist.join("、") || "无"}`,
       ],
@@ -139,10 +130,10 @@ export function roundAnnouncements(r: RoundsResult, taken = new Set<string>()): 
         rows: t.rows,
         flagged: t.flagged,
         notes: [
-          ...round.tally.flags.map((f) => `【${flagWord(f.code)}】${f.message["zh-CN"]}`),
+          ...round.tally.flags.map((f) => f.message["zh-CN"]),
           ...round.meetingChecks.filter((c) => c.code !== "quorum_not_met").map((c) => `【暂定】${c.message["zh-CN"]}`),
           `晋级：${round.advanced.join("、") || "无"}`,
-          ...(last ? r.flags.map((f) => `【${flagWord(f.code)}】${f.message["zh-CN"]}`) : []),
+          ...(last ? r.flags.map((f) => f.message["zh-CN"]) : []),
         ],
         signatures: SIGNATURES,
       },
