@@ -81,7 +81,7 @@ export function decidePage(ctx: PaneContext): HTMLElement {
       out.replaceChildren(
         provisional ? h("p", { class: "warning", "data-testid": "dec-provisional" }, t(lang, "banner.offline")) : "",
         h("p", { "data-testid": "dec-quorum" }, pick(lang, result.quorum.message)),
-        h("ul", {}, ...result.candidates.map((c) => h("li", {}, pick(lang, c.reasons[0]!.message) + `（${c.name}）`))),
+        h("ul", {}, ...result.candidates.map((c) => h("li", {}, `${c.name}：${pick(lang, c.reasons[0]!.message)}`))),
         h("p", { "data-testid": "dec-message" }, pick(lang, result.message)),
       );
       return t(lang, "recommend.written");
