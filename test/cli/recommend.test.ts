@@ -105,3 +105,15 @@ describe("kaoping recommend: file protections, as score", () => {
     expect(hasStackTrace(run.stderr)).toBe(false);
   });
 });
+
+describe("kaoping decide with a CSV of votes", () => {
+  it("8 members, 5 present (15 < 16): the vote is not valid and no one is approved", async () => {
+    const dir = await tempDir();
+    const votes = join(dir, "票数.csv");
+    await writeFile(votes, "人选,同意,不同意,弃权\r\n甲,5,0,0\r\n");
+    const run = await runCli(["decide", "--votes", votes, "--members", "8", "--attendees", "5"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("实到 5 人 / 应到 8 人，不足三分之二，票决无效");
+    expect(run.stdout).toMatch(/甲\s+5\s+0\s+0\s+5\/8 62\.50%\s+无效 not valid/);
+  });
+});
