@@ -8,6 +8,7 @@ import {
   PolicySchema,
   recommendationSettings,
   rat,
+  RecommendationInputSchema,
   roundSheetNames,
 } from "../index.ts";
 
@@ -80,5 +81,27 @@ describe("reading the sheets (one layout for the add-in and the CLI)", () => {
   });
   it("round sheets are taken in their number's order, not the workbook's", () => {
     expect(roundSheetNames(["票决", "第10轮", "第2轮", "公推公选", "第1轮"])).toEqual(["第1轮", "第2轮", "第10轮"]);
+  });
+});
+
+describe("bounds an adversary cannot push past", () => {
+  it("ballots times posts above 200,000 is refused at the ballots, before any tally", () => {
+    const posts = Array.from({ length: 200 }, (_, i) => ({
+      key: `P${i}`,
+      label: `岗位${i}`,
+      vacancies: 1,
+      candidates: [],
+    }));
+    const at = (n: number) =>
+      RecommendationInputSchema.safeParse({
+        expected: 1,
+        attendees: 1,
+        posts,
+        ballots: Array(n).fill({ choices: {} }),
+      });
+    expect(at(1000).success).toBe(true); // 200 x 1000 = 200,000
+    const over = at(1001);
+    expect(over.success).toBe(false);
+    expect(over.error!.issues.map((i) => i.path)).toEqual([["ballots"]]);
   });
 });

@@ -7,9 +7,10 @@ import {
   DecisionResultSchema,
   RecommendationMeetingObject,
   RecommendationResultSchema,
-  RoundsInputSchema,
+  RoundsObject,
   RoundsResultSchema,
   refineMeeting,
+  refineRounds,
 } from "./recommendation.ts";
 import { PolicyIdentitySchema, PolicySchema } from "./policy.ts";
 
@@ -106,7 +107,7 @@ export const RecommendationRequestSchema = PolicyRefSchema.extend({ ...Recommend
 export type RecommendationRequest = z.input<typeof RecommendationRequestSchema>;
 export const RecommendationResponseSchema = RecommendationResultSchema.extend({ policy: PolicyIdentitySchema });
 
-export const AdvanceRequestSchema = PolicyRefSchema.extend({ ...RoundsInputSchema.shape });
+export const AdvanceRequestSchema = PolicyRefSchema.extend({ ...RoundsObject.shape }).superRefine(refineRounds);
 export type AdvanceRequest = z.input<typeof AdvanceRequestSchema>;
 export const AdvanceResponseSchema = RoundsResultSchema.extend({ policy: PolicyIdentitySchema });
 

@@ -53,8 +53,18 @@ export const RecommendationMeetingObject = z.object({
 
 type MeetingShape = z.output<typeof RecommendationMeetingObject>;
 
+/** Ballots x posts of one meeting, and ballots over all rounds: far above any real meeting. */
+export const MAX_BALLOT_POSTS = 200_000;
+
 /** Cross-field checks a JSON schema cannot say: unique post keys, holds on listed candidates, known posts. */
 export function refineMeeting(m: MeetingShape, ctx: z.RefinementCtx): void {
+  // Every ballot is read once per post: the product bounds the work and the size of the answer.
+  if (m.posts.length * m.ballots.length > MAX_BALLOT_POSTS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["ballots"],
+      message: `推荐票张数乘以岗位数不能超过 ${MAX_BALLOT_POSTS}（现为 ${m.ballots.length} × ${m.posts.length}），请分场次计票 | ballots times posts must not exceed ${MAX_BALLOT_POSTS}; split the meeting`,
+    });
   const keys = new Set<string>();
   m.posts.forEach((p, i) => {
     if (keys.has(p.key))
@@ -220,7 +230,7 @@ export const RoundSchema = z.object({
     .max(100_000),
 });
 
-export const RoundsInputSchema = z.object({
+export const RoundsObject = z.object({
   ...MeetingLabel,
   post: z.string().trim().min(1).max(200).meta({ description: "岗位名称" }),
   vacancies: z.number().int().min(1).max(1000),
@@ -229,6 +239,18 @@ export const RoundsInputSchema = z.object({
   voterTypes: z.array(VoterTypeSchema).max(50).optional(),
   rounds: z.array(RoundSchema).min(1).max(20),
 });
+
+export function refineRounds(r: z.output<typeof RoundsObject>, ctx: z.RefinementCtx): void {
+  const total = r.rounds.reduce((n, x) => n + x.ballots.length, 0);
+  if (total > MAX_BALLOT_POSTS)
+    ctx.addIssue({
+      code: "custom",
+      path: ["rounds"],
+      message: `各轮选票合计不能超过 ${MAX_BALLOT_POSTS} 张（现为 ${total}）| the rounds' ballots must not exceed ${MAX_BALLOT_POSTS} in all`,
+    });
+}
+
+export const RoundsInputSchema = RoundsObject.superRefine(refineRounds);
 export type RoundsInput = z.input<typeof RoundsInputSchema>;
 
 export const RoundResultSchema = z.object({
