@@ -89,7 +89,7 @@ export function decideVote(raw: DecisionInput): DecisionResult {
       ? quorum.message
       : {
           "zh-CN": `通过 ${approved.length} 人${approved.length ? "：" + approved.join("、") : ""}${tooMany ? `；多于职数 ${input.vacancies}，须集体研究` : ""}`,
-          en: `${approved.length} approved${approved.length ? ": " + approved.join(", ") : ""}${tooMany ? `; more than the ${input.vacancies} vacancies, needs a decision` : ""}`,
+          en: `${approved.length} approved${approved.length ? ": " + approved.join(", ") : ""}${tooMany ? `; more than the vacancies (${input.vacancies}); needs a decision` : ""}`,
         },
   };
 }

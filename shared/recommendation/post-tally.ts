@@ -212,13 +212,13 @@ export function tallyPost(
   if (spec.kind === "post" && standing < spec.vacancies + 1)
     say("no_competition", [], {
       "zh-CN": `等额-无差额：「${spec.label}」职数 ${spec.vacancies}，可推荐的候选人仅 ${standing} 人，少于职数加一（${spec.vacancies + 1}）`,
-      en: `No competition: "${spec.label}" has ${spec.vacancies} vacancies and only ${standing} eligible candidates on the ballot, fewer than ${spec.vacancies + 1}`,
+      en: `No competition: "${spec.label}" has only ${standing} eligible candidates on the ballot for ${spec.vacancies} vacancies, fewer than ${spec.vacancies + 1}`,
     });
   const eventual = shortlisted.size + Math.min(tied.size, spec.places - shortlisted.size);
   if (spec.kind === "post" && s.meetingValid && eventual <= spec.vacancies)
     say("no_competition", [...shortlisted], {
       "zh-CN": `等额-无差额：考察对象 ${eventual} 人，不多于职数 ${spec.vacancies}，缺少差额考察所需人选`,
-      en: `No competition: ${eventual} to be examined, not more than the ${spec.vacancies} vacancies`,
+      en: `No competition: ${eventual} to be examined, not more than the vacancies (${spec.vacancies})`,
     });
   if (tied.size > 0)
     say("tie", [...tied], {
@@ -247,7 +247,7 @@ export function tallyPost(
       }
     : {
         "zh-CN": `「${spec.label}」有效票 ${valid} 张；${spec.kind === "post" ? "考察对象" : "晋级"} ${shortlist.length} 人（名额 ${spec.places}）${shortlist.length ? "：" + shortlist.join("、") : ""}`,
-        en: `"${spec.label}": ${valid} valid ballots; ${shortlist.length} ${spec.kind === "post" ? "shortlisted" : "advance"} (of ${spec.places} places)${shortlist.length ? ": " + shortlist.join(", ") : ""}`,
+        en: `"${spec.label}": ${valid} valid ballots; ${shortlist.length} ${spec.kind === "post" ? "shortlisted" : "advance"} (places: ${spec.places})${shortlist.length ? ": " + shortlist.join(", ") : ""}`,
       };
   return {
     invalid,

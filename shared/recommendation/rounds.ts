@@ -117,7 +117,7 @@ export function runRounds(policy: Policy, raw: RoundsInput): RoundsResult {
       names: finalists,
       message: {
         "zh-CN": `等额-无差额：票决前的最后一轮保留 ${finalists.length} 人，不多于职数 ${input.vacancies}（应至少 ${input.vacancies + 1} 人）`,
-        en: `No competition: the last round before the decision keeps ${finalists.length}, not more than the ${input.vacancies} vacancies (at least ${input.vacancies + 1} needed)`,
+        en: `No competition: the last round before the decision keeps ${finalists.length}, not more than the vacancies (${input.vacancies}); at least ${input.vacancies + 1} are needed`,
       },
     });
   const reviewRequired = blocked || flags.length > 0 || rounds.some((r) => r.reviewRequired);
@@ -137,7 +137,7 @@ export function runRounds(policy: Policy, raw: RoundsInput): RoundsResult {
         }
       : {
           "zh-CN": `提交票决的人选 ${finalists.length} 人：${finalists.join("、")}（职数 ${input.vacancies}）`,
-          en: `${finalists.length} go to the decision vote: ${finalists.join(", ")} (${input.vacancies} vacancies)`,
+          en: `${finalists.length} go to the decision vote: ${finalists.join(", ")} (vacancies: ${input.vacancies})`,
         },
   };
 }
