@@ -108,6 +108,6 @@ export const en: Record<StringKey, string> = {
   "decide.template": "Create decision sheet",
   "decide.tally": "Count the decision vote",
   "decide.hint":
-    "On the 票决 sheet fill in those present and each candidate's yes, no and abstain; two thirds must be present and yes must exceed half of all members.",
+    "On the 票决 sheet fill in those present and each candidate's yes, no and abstain; two thirds must be present and yes must exceed half of all members. With no names listed, the last round's finalists of this workbook's 公推公选 are taken.",
   "decide.templateWritten": "The 票决 sheet was created",
 };

@@ -150,13 +150,16 @@ describe("公推公选 page: rounds one after another in the same workbook", () 
 });
 
 describe("票决 page", () => {
-  it("records the decision meeting: 8 of 9 present, 王海 6 yes approved, 李明 2 not", async () => {
+  it("records the decision meeting on the rounds' finalists: 8 of 9 present, 王海 6 yes approved, 李明 2 not", async () => {
     await pane.click('[data-testid="nav-decide"]');
     await fill(pane, "dec-title", "县委常委会票决");
     await fill(pane, "dec-post", "副局长");
     await fill(pane, "dec-members", "9");
-    await typeArea(pane, "dec-candidates", "王海、李明");
+    // No names typed: the finalists of the 公推公选 rounds in this workbook are taken.
     expect((await act(pane, "dec-template")).state).toBe("done");
+    const blank = await sheetValues(pane, "票决");
+    expect(blank.slice(9, 11).map((r) => r[0])).toEqual(["王海", "李明"]);
+    expect(blank[4]!.slice(0, 2)).toEqual(["职数 vacancies", 1]);
     await writeRange(pane, "票决", "B7", [[8]]);
     await writeRange(pane, "票决", "B10:D11", [
       [6, 1, 1],

@@ -1,4 +1,7 @@
 import {
+  roundSheetNames,
+  roundsFromGrids,
+  runRounds,
   decideVote,
   decisionAnnouncement,
   decisionFromGrid,
@@ -8,6 +11,7 @@ import {
 } from "../../../shared/index.ts";
 import { pick, t } from "../../i18n/index.ts";
 import { fallsBackLocally } from "../../api/errors.ts";
+import { activePolicy } from "../policy.ts";
 import { candidateList, fieldProblem, sheetProblem, wholeNumber } from "../recommendation.ts";
 import { button, field, h, textField, valueOf } from "../dom.ts";
 import type { PaneContext } from "./context.ts";
@@ -39,9 +43,24 @@ export function decidePage(ctx: PaneContext): HTMLElement {
     ),
     out,
   );
+  /** After a 公推公选 in this workbook, its finalists are the default candidates (counted locally, as on the page). */
+  const finalists = async (): Promise<{ post: string; vacancies: number; names: string[] } | null> => {
+    const grids = await ctx.excel.readRecommendationGrids();
+    const selection = grids.find((g) => g.name === RECOMMENDATION_SHEETS.selection);
+    const rounds = roundSheetNames(grids.map((g) => g.name)).map((name) => grids.find((g) => g.name === name)!);
+    if (!selection || rounds.length === 0) return null;
+    try {
+      const r = runRounds((await activePolicy(ctx)).policy, roundsFromGrids(selection.grid, rounds));
+      return r.finalists.length ? { post: r.post, vacancies: r.vacancies, names: r.finalists } : null;
+    } catch {
+      return null; // an unfinished round sheet: the user lists the candidates instead
+    }
+  };
   const template = () =>
     ctx.run(async () => {
-      const candidates = candidateList(valueOf(section, "dec-candidates"));
+      let candidates = candidateList(valueOf(section, "dec-candidates"));
+      const fromRounds = candidates.length === 0 ? await finalists() : null;
+      if (fromRounds) candidates = fromRounds.names;
       if (candidates.length === 0) throw fieldProblem("请填写提交票决的人选", "List the candidates to vote on");
       const members = valueOf(section, "dec-members");
       if (members && wholeNumber(members, 1) === undefined)
@@ -50,7 +69,8 @@ export function decidePage(ctx: PaneContext): HTMLElement {
         RECOMMENDATION_SHEETS.decision,
         decisionTemplate({
           title: valueOf(section, "dec-title"),
-          post: valueOf(section, "dec-post"),
+          post: valueOf(section, "dec-post") || fromRounds?.post,
+          ...(fromRounds ? { vacancies: fromRounds.vacancies } : {}),
           ...(members ? { members: Number(members) } : {}),
           candidates,
         }),
