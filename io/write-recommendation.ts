@@ -32,12 +32,16 @@ export function writeAnnouncement(wb: ExcelJS.Workbook, a: Announcement): ExcelJ
     for (let c = 1; c <= width; c++) {
       const cell = ws.getCell(r, c);
       cell.border = { top: thin, left: thin, bottom: thin, right: thin };
-      cell.alignment = { wrapText: true, vertical: "middle", horizontal: c <= 2 ? "left" : "center" };
+      // Headers wrap (two languages); figures stay on one line so they never spill into the row below.
+      const wrap = r === tableAt + 1 || c === width;
+      cell.alignment = { wrapText: wrap, vertical: "middle", horizontal: c <= 2 ? "left" : "center" };
       if (r === tableAt + 1) cell.font = { bold: true };
     }
   }
+  // Bilingual headers wrap onto two lines: give the header row the height for them.
+  ws.getRow(tableAt + 1).height = 32;
   for (const i of a.flagged) for (let c = 1; c <= width; c++) ws.getCell(tableAt + 2 + i, c).fill = FLAG_FILL;
-  ws.columns.forEach((col, i) => (col.width = i === 0 ? 8 : i === width - 1 ? 34 : i === 1 ? 14 : 16));
+  ws.columns.forEach((col, i) => (col.width = i === 0 ? 8 : i === width - 1 ? 34 : i === 1 ? 14 : 19));
   // Merged note rows do not grow on their own: give long lines room for wrapping.
   for (let r = 2; r <= rows.length; r++) {
     const first = rows[r - 1]?.[0];
