@@ -4,6 +4,10 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
 用法 Usage:
   kaoping score <工作簿.xlsx> [选项]
   kaoping score --cadres <干部名单.csv> --ballots <测评票.csv> [选项]
+  kaoping recommend <推荐.xlsx> [选项]   民主推荐计票（工作表「民主推荐」）或公推公选各轮（「公推公选」「第1轮」…）
+  kaoping recommend --posts <岗位.csv> --ballots <推荐票.csv> --expected <n> --attendees <n>
+  kaoping decide <票决.xlsx> | --votes <票数.csv> --members <n> --attendees <n>
+                                      票决 decision vote (2/3 present, yes > half of all members)
   kaoping start                       启动本地服务 start the local API host
 
 计分选项 Score options:
@@ -22,6 +26,11 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   --issued <n> --returned <n>
                             测评票发出/收回张数 ballots issued and returned（干部名单「发出」「收回」列优先）
   --json                    在标准输出打印结果 JSON print the result JSON on stdout
+
+推荐与票决选项 recommend / decide options:
+  --out <结果.xlsx>         写出现场公布表（每岗位一页 A4）及计票明细 write the announcements (one A4 page each)
+  --force                   允许覆盖已存在的 --out 文件 replace an existing --out file (never an input)
+  --title <名称> --date <日期>  会议名称与日期（CSV 输入时）meeting title and date (CSV input)
   -h, --help                显示本帮助 show this help
   -v, --version             显示版本 show the version (package.json)
 

@@ -18,6 +18,11 @@ const OPTIONS = {
   issued: { type: "string" },
   returned: { type: "string" },
   "no-votes": { type: "boolean" },
+  posts: { type: "string" },
+  votes: { type: "string" },
+  members: { type: "string" },
+  title: { type: "string" },
+  date: { type: "string" },
   force: { type: "boolean" },
 } as const;
 
@@ -78,6 +83,27 @@ export async function main(
           out,
         );
       }
+      case "recommend":
+      case "decide": {
+        const options = {
+          positionals: rest,
+          posts: values.posts,
+          ballots: values.ballots,
+          votes: values.votes,
+          expected: values.expected,
+          attendees: values.attendees,
+          members: values.members,
+          title: values.title,
+          date: values.date,
+          policy: values.policy,
+          policyId: values["policy-id"],
+          out: values.out,
+          json: values.json,
+          force: values.force,
+        };
+        const { decideCommand, recommendCommand } = await import("./recommend.ts");
+        return command === "recommend" ? await recommendCommand(options, out) : await decideCommand(options, out);
+      }
       case "start": {
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -89,8 +115,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、start`,
-          `unknown command "${command}"; use score or start`,
+          `未知命令「${command}」，可用：score、recommend、decide、start`,
+          `unknown command "${command}"; use score, recommend, decide or start`,
         );
     }
   } catch (error) {

@@ -7,6 +7,7 @@ import { operation as rulesQuorum } from "./rules-quorum.ts";
 import { operation as rulesQuorumBatch } from "./rules-quorum-batch.ts";
 import { operation as rulesRecommendation } from "./rules-recommendation.ts";
 import { operation as rulesAdvance } from "./rules-advance.ts";
+import { operation as rulesDecide } from "./rules-decide.ts";
 import { operation as policiesList } from "./policies-list.ts";
 import { operation as policiesGet } from "./policies-get.ts";
 import { operation as policiesVersion } from "./policies-version.ts";
@@ -40,6 +41,7 @@ export const OPERATIONS: readonly Operation[] = [
   rulesQuorumBatch,
   rulesRecommendation,
   rulesAdvance,
+  rulesDecide,
   policiesList,
   policiesGet,
   policiesVersion,

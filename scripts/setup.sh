@@ -9,6 +9,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 # Carlito: Calibri's metrics, so LibreOffice lays out the printed report as Excel does.
 fc-list 2>/dev/null | grep -qi "carlito" || need+=(fonts-crosextra-carlito)

@@ -22,17 +22,17 @@ export { ScoreRefusal, noVoteColumn } from "./engine/refusal.ts";
 export { meetingChecks, type MeetingCounts } from "./engine/meeting.ts";
 export { trimBuckets } from "./engine/trim.ts";
 export { checkQuorum, type QuorumResult } from "./recommendation/quorum.ts";
-export {
-  tallyRecommendation,
-  advanceRound,
-  RecommendationInputSchema,
-  AdvanceInputSchema,
-  type RecommendationInput,
-  type RecommendationResult,
-  type AdvanceInput,
-} from "./recommendation/recommend.ts";
+export * from "./schemas/recommendation.ts";
+export { tallyRecommendation, meetingChecks as recommendationMeetingChecks } from "./recommendation/meeting.ts";
+export { runRounds } from "./recommendation/rounds.ts";
+export { decideVote } from "./recommendation/decide.ts";
+export { recommendationSettings } from "./recommendation/settings.ts";
+export type { InvalidBallot, BallotProblem } from "./recommendation/ballot-problems.ts";
 export { topN } from "./recommendation/top.ts";
 export * from "./policy/weights.ts";
 export { mergeGrade, mostSevere, type GradeOrTie } from "./engine/grade.ts";
 export { isKnownGroup, isKnownPost, policyMismatches, postLabel } from "./engine/fits-policy.ts";
 export * from "./table/index.ts";
+export * from "./recommendation/grid.ts";
+export * from "./recommendation/templates.ts";
+export * from "./recommendation/announcement.ts";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   AdvanceResponseSchema,
+  DecisionResponseSchema,
   PolicyListSchema,
   PublishedPolicySchema,
   QuorumResponseSchema,
@@ -12,7 +13,8 @@ import {
   SheetSummarySchema,
   StoredSheetSchema,
   VerdictResponseSchema,
-  type AdvanceInput,
+  type AdvanceRequest,
+  type DecisionRequest,
   type RecommendationRequest,
   type ScoreRequest,
   type SheetSubmit,
@@ -186,8 +188,12 @@ export class ApiClient {
   recommendation(body: RecommendationRequest, call?: CallOptions) {
     return this.request("POST", "/api/rules/recommendation", RecommendationResponseSchema, body, call);
   }
-  advance(body: AdvanceInput, call?: CallOptions) {
+  advance(body: AdvanceRequest, call?: CallOptions) {
     return this.request("POST", "/api/rules/advance", AdvanceResponseSchema, body, call);
+  }
+
+  decide(body: DecisionRequest, call?: CallOptions) {
+    return this.request("POST", "/api/rules/decide", DecisionResponseSchema, body, call);
   }
   score(body: ScoreRequest, call?: CallOptions) {
     return this.request("POST", "/api/score", AssessmentResultSchema, body, call);

@@ -10,7 +10,7 @@ export { writeResults } from "./results.ts";
 export { readStoredResult } from "./store.ts";
 export { writeWorkbookPolicy, readWorkbookPolicy, type StoredWorkbookPolicy } from "./policy-store.ts";
 export { watchResultsSelection } from "./radar-follow.ts";
-export { writeRecommendationTemplate, readRecommendationBallots, writeRecommendationResult } from "./recommendation.ts";
+export { writeRecommendationSheet, readRecommendationGrids, writeAnnouncements } from "./recommendation.ts";
 export { writePulledSheet, type PulledSheet } from "./pulled.ts";
 export { KaopingExcelError, SheetExistsError } from "./errors.ts";
 export { SHEETS } from "./labels.ts";

@@ -6,8 +6,7 @@ import type {
   Issue,
   Policy,
   PolicyIdentity,
-  RecommendationResponseSchema,
-  RecommendationResult,
+  Announcement,
   StoredSheetSchema,
 } from "../../shared/index.ts";
 import type { Lang } from "../i18n/index.ts";
@@ -31,13 +30,12 @@ export interface ExcelPort {
   selectCell: (sheet: string, row: number, field: string) => Promise<unknown>;
   writeResults: (result: AssessmentResult, policy: Policy, opts: { lang: Lang; offline: boolean }) => Promise<unknown>;
   readStoredResult: () => Promise<AssessmentResult | null | undefined>;
-  writeRecommendationTemplate: (candidates: string[], vacancies: number, lang: Lang) => Promise<unknown>;
-  /** The ballots, alone or with the template's vacancies and candidates. */
-  readRecommendationBallots: () => Promise<unknown>;
-  writeRecommendationResult: (
-    result: RecommendationResult | z.infer<typeof RecommendationResponseSchema>,
-    lang: Lang,
-  ) => Promise<unknown>;
+  /** A blank 民主推荐 / 公推公选 / 第N轮 / 票决 sheet; refuses to overwrite one. */
+  writeRecommendationSheet: (name: string, rows: (string | number)[][]) => Promise<unknown>;
+  /** Those sheets as grids from A1, by sheet name. */
+  readRecommendationGrids: () => Promise<{ name: string; grid: unknown[][] }[]>;
+  /** The 现场公布 sheets, one A4 page each. */
+  writeAnnouncements: (announcements: Announcement[]) => Promise<unknown>;
   /** A pulled sheet with the policy document when it could be fetched, else the stored identity. */
   writePulledSheet: (
     sheet: Omit<z.infer<typeof StoredSheetSchema>, "policy"> & { policy: PolicyIdentity | Policy },

@@ -27,6 +27,8 @@ import { newPage } from "./pages/new.ts";
 import { checkPage } from "./pages/check.ts";
 import { scorePage } from "./pages/score.ts";
 import { recommendPage } from "./pages/recommend.ts";
+import { selectionPage } from "./pages/selection.ts";
+import { decidePage } from "./pages/decide.ts";
 import { submitPage } from "./pages/submit.ts";
 import { pullPage } from "./pages/pull.ts";
 import { historyPage } from "./pages/history.ts";
@@ -73,6 +75,14 @@ const PAGES: readonly PageDef[] = [
     audience: ["assessor"],
     make: submitPage,
   },
+  {
+    id: "selection",
+    nav: "nav.selection",
+    title: "page.selection",
+    audience: ["assessor"],
+    make: selectionPage,
+  },
+  { id: "decide", nav: "nav.decide", title: "page.decide", audience: ["assessor"], make: decidePage },
   { id: "pull", nav: "nav.pull", title: "page.pull", intro: "pull.intro", audience: ["hr"], make: pullPage },
   {
     id: "history",

@@ -1,60 +1,34 @@
-import type { RecommendationInput } from "../../shared/index.ts";
-
-type Ballots = RecommendationInput["ballots"];
-
-export interface RecommendationForm {
-  vacancies: string;
-  expected: string;
-  attendees: string;
-  candidates: string;
-}
+import { GridError, nameList, type Bilingual, type TemplatePost } from "../../shared/index.ts";
+import { ApiError } from "../api/errors.ts";
 
 /**
- * The Excel layer's recommendation ballots as the API's input: it may hand back the ballots alone or
- * with the meeting's counts; what the user typed in the pane fills the gaps. Bad numbers are named, not guessed.
+ * The posts a user types in the pane, one per line: "办公室主任 | 1 | 周文、吴刚、郑洁" (tab or | between
+ * the fields). A line that does not read is named, not guessed.
  */
-export function recommendationRequest(
-  read: unknown,
-  form: RecommendationForm,
-): { ok: true; input: RecommendationInput } | { ok: false; field: keyof RecommendationForm } {
-  const sheet = (Array.isArray(read) ? { ballots: read } : (read ?? {})) as {
-    ballots?: Ballots;
-    expected?: number;
-    attendees?: number;
-    vacancies?: number;
-    candidates?: string[];
-  };
-  const num = (typed: string, fromSheet: number | undefined) =>
-    typed.trim() === "" ? fromSheet : /^\d+$/.test(typed.trim()) ? Number(typed.trim()) : NaN;
-  // The template's own vacancies (row 1) win: the ballots were filled against them.
-  const vacancies =
-    sheet.vacancies !== undefined && Number.isInteger(sheet.vacancies) && sheet.vacancies > 0
-      ? sheet.vacancies
-      : num(form.vacancies, undefined);
-  const expected = num(form.expected, sheet.expected);
-  const attendees = num(form.attendees, sheet.attendees);
-  if (vacancies === undefined || !Number.isInteger(vacancies) || vacancies < 1)
-    return { ok: false, field: "vacancies" };
-  if (expected === undefined || !Number.isInteger(expected) || expected < 1) return { ok: false, field: "expected" };
-  if (attendees === undefined || !Number.isInteger(attendees) || attendees < 0)
-    return { ok: false, field: "attendees" };
-  const typedCandidates = candidateList(form.candidates);
-  const candidates = typedCandidates.length > 0 ? typedCandidates : sheet.candidates;
-  return {
-    ok: true,
-    input: {
-      vacancies,
-      expected,
-      attendees,
-      ballots: sheet.ballots ?? [],
-      ...(candidates && candidates.length > 0 ? { candidates } : {}),
-    },
-  };
+export function parsePostLines(text: string): { ok: true; posts: TemplatePost[] } | { ok: false; line: number } {
+  const posts: TemplatePost[] = [];
+  const lines = text.split(/\n/);
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!.trim();
+    if (!line) continue;
+    const [label, vacancies, candidates] = line.split(/\s*[|\t｜]\s*/);
+    if (!label || !vacancies || !/^\d+$/.test(vacancies.trim()) || Number(vacancies) < 1)
+      return { ok: false, line: i + 1 };
+    posts.push({ label: label.trim(), vacancies: Number(vacancies), candidates: nameList(candidates ?? "") });
+  }
+  return posts.length > 0 ? { ok: true, posts } : { ok: false, line: 1 };
 }
 
 /** One candidate per line (or separated by 、 , ;), blanks dropped, order kept. */
-export const candidateList = (text: string): string[] =>
-  text
-    .split(/[\n、,，;；]+/)
-    .map((s) => s.trim())
-    .filter(Boolean);
+export const candidateList = (text: string): string[] => nameList(text);
+
+/** A whole number typed in the pane, or undefined when it is not one. */
+export const wholeNumber = (text: string, min: number): number | undefined =>
+  /^\d+$/.test(text.trim()) && Number(text.trim()) >= min ? Number(text.trim()) : undefined;
+
+/** A sheet the user filled that does not read, as the pane's bilingual error. */
+export const sheetProblem = (e: unknown): unknown =>
+  e instanceof GridError ? new ApiError("problem", e.bilingual) : e;
+
+export const fieldProblem = (zh: string, en: string): ApiError =>
+  new ApiError("problem", { "zh-CN": zh, en } satisfies Bilingual);

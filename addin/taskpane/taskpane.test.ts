@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { AssessmentResult, CadreResult, VerdictResultItem } from "../../shared/index.ts";
 import { errorText, issueRows, mergeVerdicts, summarise, verdictItems } from "./format.ts";
 import { idempotencyKey, submissionDone, submissionFingerprint } from "./submission.ts";
-import { candidateList, recommendationRequest } from "./recommendation.ts";
+import { candidateList, parsePostLines } from "./recommendation.ts";
 import { whoText } from "./pages/settings.ts";
 import { ApiError } from "../api/errors.ts";
 import { memoryStore } from "../api/settings.ts";
@@ -209,26 +209,17 @@ describe("idempotent submission", () => {
 });
 
 describe("recommendation form", () => {
-  it("combines the sheet's ballots with the typed counts and names a bad field", () => {
-    const ballots = [{ ballotId: "1", names: ["甲"] }];
-    expect(
-      recommendationRequest(ballots, { vacancies: "1", expected: "50", attendees: "45", candidates: "甲\n乙、丙" }),
-    ).toEqual({
+  it("reads one post per line (post | vacancies | names) and names the line that does not read", () => {
+    expect(parsePostLines("办公室主任 | 1 | 周文、吴刚\n\n财务科科长｜2｜冯雪,陈晨,褚亮")).toEqual({
       ok: true,
-      input: { vacancies: 1, expected: 50, attendees: 45, ballots, candidates: ["甲", "乙", "丙"] },
+      posts: [
+        { label: "办公室主任", vacancies: 1, candidates: ["周文", "吴刚"] },
+        { label: "财务科科长", vacancies: 2, candidates: ["冯雪", "陈晨", "褚亮"] },
+      ],
     });
-    expect(
-      recommendationRequest(
-        { ballots, expected: 50, attendees: 41, vacancies: 2 },
-        { vacancies: "1", expected: "", attendees: "", candidates: "" },
-      ),
-    ).toEqual({
-      ok: true,
-      input: { vacancies: 2, expected: 50, attendees: 41, ballots },
-    });
-    expect(
-      recommendationRequest(ballots, { vacancies: "1", expected: "五十", attendees: "45", candidates: "" }),
-    ).toEqual({ ok: false, field: "expected" });
+    expect(parsePostLines("办公室主任 | 1 | 周文\n财务科 | 两 | 冯雪")).toEqual({ ok: false, line: 2 });
+    expect(parsePostLines("办公室主任 | 0 | 周文")).toEqual({ ok: false, line: 1 });
+    expect(parsePostLines("")).toEqual({ ok: false, line: 1 });
     expect(candidateList(" 甲 ,\n\n乙 ")).toEqual(["甲", "乙"]);
   });
 });

@@ -1,7 +1,8 @@
 import {
   DEFAULT_POLICY,
-  advanceRound,
   checkQuorum,
+  decideVote,
+  runRounds,
   parseFraction,
   policyIdentity,
   scoreWithIdentity,
@@ -57,23 +58,55 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
     { excellent: 5, competent: 14, basic: 8, incompetent: 3, blank: 0 },
   ];
   const recommendation = {
+    title: "2026 年中层干部选任民主推荐会",
+    date: "2026-11-24",
     expected: 50,
     attendees: 42,
-    vacancies: 1,
-    candidates: ["王五", "赵六", "孙七"],
+    posts: [
+      {
+        key: "office",
+        label: "办公室主任",
+        vacancies: 1,
+        candidates: ["王五", "赵六", "孙七"],
+        holds: [{ name: "孙七", reason: "信访举报核查中" }],
+      },
+      { key: "finance", label: "财务科科长", vacancies: 1, candidates: ["周八", "吴九"] },
+    ],
+    voterTypes: [
+      { key: "leader", label: "领导班子成员" },
+      { key: "middle", label: "中层干部" },
+    ],
     ballots: [
-      { ballotId: "R1", names: ["王五"] },
-      { ballotId: "R2", names: ["王五"] },
-      { ballotId: "R3", names: ["赵六"] },
-      { ballotId: "R4", names: [] },
+      { ballotId: "R1", voterType: "leader", choices: { office: ["王五"], finance: ["周八"] } },
+      { ballotId: "R2", voterType: "middle", choices: { office: ["王五"], finance: ["吴九"] } },
+      { ballotId: "R3", voterType: "middle", choices: { office: ["赵六"], finance: ["周八"] } },
+      { ballotId: "R4", voterType: "middle", choices: { office: [], finance: ["周八"] } },
     ],
   };
-  const advance = {
-    advance: 2,
+  const rounds = {
+    title: "副局长公推公选",
+    post: "副局长",
+    vacancies: 1,
+    candidates: ["王五", "赵六", "孙七"],
+    rounds: [
+      {
+        label: "第一轮",
+        advance: 2,
+        expected: 10,
+        attendees: 9,
+        ballots: [{ names: ["王五", "赵六"] }, { names: ["王五", "孙七"] }, { names: ["王五", "赵六"] }],
+      },
+    ],
+  };
+  const decision = {
+    title: "党组会议票决",
+    post: "副局长",
+    vacancies: 1,
+    members: 8,
+    attendees: 7,
     candidates: [
-      { name: "王五", value: 88.5 },
-      { name: "赵六", value: "86.25" },
-      { name: "孙七", value: 79 },
+      { name: "王五", yes: 5, no: 1, abstain: 1 },
+      { name: "赵六", yes: 2, no: 4, abstain: 1 },
     ],
   };
   const published = { identity, publishedAt: at, publishedBy: "system", policy };
@@ -88,7 +121,6 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
     submittedBy: "assessor@example.org",
   };
   const quorum = checkQuorum(42, 50, parseFraction(policy.quorum)!);
-  const { quorum: q, ...tally } = tallyRecommendation(policy, recommendation);
   return {
     score: { request: { policyId: "default", cadres, ballots }, response: result },
     rulesVerdict: {
@@ -117,9 +149,13 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
     },
     rulesRecommendation: {
       request: { policyId: "default", ...recommendation },
-      response: { policy: identity, quorum: q, ...tally },
+      response: { policy: identity, ...tallyRecommendation(policy, recommendation) },
     },
-    rulesAdvance: { request: advance, response: advanceRound(advance) },
+    rulesAdvance: {
+      request: { policyId: "default", ...rounds },
+      response: { policy: identity, ...runRounds(policy, rounds) },
+    },
+    rulesDecide: { request: decision, response: decideVote(decision) },
     policiesList: {
       response: {
         items: [

@@ -2,7 +2,16 @@ import { z } from "zod";
 import { DIMENSIONS } from "../vocabulary.ts";
 import { AssessmentResultSchema, BilingualSchema, GradeSchema, ReasonSchema, VerdictSchema } from "./result.ts";
 import { AssessmentInputSchema } from "./input.ts";
-import { AdvanceInputSchema, RecommendationInputSchema } from "../recommendation/recommend.ts";
+import {
+  DecisionInputSchema,
+  DecisionResultSchema,
+  RecommendationMeetingObject,
+  RecommendationResultSchema,
+  RoundsObject,
+  RoundsResultSchema,
+  refineMeeting,
+  refineRounds,
+} from "./recommendation.ts";
 import { PolicyIdentitySchema, PolicySchema } from "./policy.ts";
 
 /** Contracts shared by the functions and their clients (add-in, custom functions). */
@@ -93,47 +102,19 @@ export const ScoreRequestSchema = PolicyRefSchema.extend({
 });
 export type ScoreRequest = z.input<typeof ScoreRequestSchema>;
 
-export const RecommendationRequestSchema = PolicyRefSchema.extend({ ...RecommendationInputSchema.shape });
+export const RecommendationRequestSchema = PolicyRefSchema.extend({ ...RecommendationMeetingObject.shape }).superRefine(
+  refineMeeting,
+);
 export type RecommendationRequest = z.input<typeof RecommendationRequestSchema>;
+export const RecommendationResponseSchema = RecommendationResultSchema.extend({ policy: PolicyIdentitySchema });
 
-export const RecommendationResponseSchema = z.object({
-  policy: PolicyIdentitySchema,
-  quorum: QuorumResponseSchema.omit({ policy: true }),
-  ballots: z.number().int(),
-  validBallots: z.number().int(),
-  base: z.object({ kind: z.enum(["validBallots", "attendees"]), value: z.number().int() }),
-  invalid: z.array(
-    z.object({
-      row: z.number().int(),
-      ballotId: z.string(),
-      code: z.enum(["empty", "too_many", "repeated_name", "write_in_not_allowed"]),
-      message: BilingualSchema,
-    }),
-  ),
-  tally: z.array(
-    z.object({
-      candidate: z.string(),
-      votes: z.number().int(),
-      fraction: z.string(),
-      percent: z.string(),
-      qualifies: z.boolean(),
-    }),
-  ),
-  shortlistSize: z.number().int(),
-  shortlist: z.array(z.string()),
-  tied: z.array(z.string()),
-  reviewRequired: z.boolean(),
-  message: BilingualSchema,
-});
+export const AdvanceRequestSchema = PolicyRefSchema.extend({ ...RoundsObject.shape }).superRefine(refineRounds);
+export type AdvanceRequest = z.input<typeof AdvanceRequestSchema>;
+export const AdvanceResponseSchema = RoundsResultSchema.extend({ policy: PolicyIdentitySchema });
 
-export const AdvanceRequestSchema = AdvanceInputSchema;
-export const AdvanceResponseSchema = z.object({
-  advanced: z.array(z.string()),
-  tied: z.array(z.string()),
-  eliminated: z.array(z.string()),
-  reviewRequired: z.boolean(),
-  message: BilingualSchema,
-});
+export const DecisionRequestSchema = DecisionInputSchema;
+export type DecisionRequest = z.input<typeof DecisionRequestSchema>;
+export const DecisionResponseSchema = DecisionResultSchema;
 
 // ---- policies ----
 

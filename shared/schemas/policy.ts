@@ -71,9 +71,17 @@ export const PolicySchema = z
       .nullable(),
     quorum: FractionText,
     recommendation: z.object({
-      majorityBase: z.enum(["validBallots", "attendees"]),
+      /** No longer used by the tally (spec section 6 has no majority rule); kept so published policies stay valid. */
+      majorityBase: z.enum(["validBallots", "attendees"]).optional(),
       extra: z.number().int().min(1).max(3),
       writeIns: z.boolean().default(true),
+      // Optional without zod defaults, so published policies keep their sha256; the engine applies the defaults.
+      /** 得票集中: a share of valid ballots; null or absent = no floor. */
+      concentrationMin: FractionText.nullable().optional(),
+      /** 票数相差不大: a share of valid ballots (default "1/20"); null switches the flag off. */
+      nearTie: FractionText.nullable().optional(),
+      /** 推荐主体 with their weights (sum 1 or 100 %); absent = unweighted shares. */
+      voterTypes: z.record(Key, RaterGroup).optional(),
     }),
   })
   .superRefine((p, ctx) => {
@@ -154,6 +162,27 @@ export const PolicySchema = z
         path: ["excellentQuota", "share"],
         message: "优秀比例不能超过 1 | the excellent share cannot exceed 1",
       });
+    const voterTypes = p.recommendation.voterTypes;
+    if (voterTypes && Object.keys(voterTypes).length > 0) {
+      const weights = Object.values(voterTypes).map((t) => t.weight);
+      const sum = weightSum(weights);
+      if (weightUnit(weights) === null)
+        ctx.addIssue({
+          code: "custom",
+          path: ["recommendation", "voterTypes"],
+          message: `推荐主体权重之和须恰为 1（或 100%），现为 ${fmt(sum)} | voter-type weights must sum to exactly 1 (or 100 %), got ${fmt(sum)}`,
+        });
+    }
+    for (const key of ["concentrationMin", "nearTie"] as const) {
+      const share = p.recommendation[key];
+      const value = share ? parseFraction(share) : undefined;
+      if (value && cmp(value, rat(1)) > 0)
+        ctx.addIssue({
+          code: "custom",
+          path: ["recommendation", key],
+          message: "比例不能超过 1 | a share cannot exceed 1",
+        });
+    }
     const quorum = parseFraction(p.quorum);
     if (quorum && cmp(quorum, rat(1)) > 0)
       ctx.addIssue({ code: "custom", path: ["quorum"], message: "到会比例不能超过 1 | the quorum cannot exceed 1" });

@@ -3,13 +3,21 @@ import { beforeEach, describe, expect, it } from "vitest";
 import {
   markIssues,
   readAssessment,
-  readRecommendationBallots,
+  readRecommendationGrids,
   selectCell,
-  writeRecommendationResult,
-  writeRecommendationTemplate,
+  writeAnnouncements,
+  writeRecommendationSheet,
   SheetExistsError,
 } from "../../addin/excel/index.ts";
-import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity, tallyRecommendation } from "../../shared/index.ts";
+import {
+  DEFAULT_POLICY,
+  meetingFromGrid,
+  meetingTemplate,
+  policyIdentity,
+  recommendationAnnouncements,
+  scoreWithIdentity,
+  tallyRecommendation,
+} from "../../shared/index.ts";
 import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
@@ -71,56 +79,62 @@ describe("markIssues and selectCell", () => {
 });
 
 describe("民主推荐", () => {
-  it("writes a template with one column per vacancy and a candidate drop-down, and refuses to overwrite it", async () => {
-    await writeRecommendationTemplate(["甲", "乙", "丙"], 2, "zh-CN");
+  const posts = [
+    { label: "办公室主任", vacancies: 1, candidates: ["甲", "乙", "丙"], holds: [{ name: "丙", reason: "核查中" }] },
+    { label: "财务科科长", vacancies: 2, candidates: ["丁", "戊", "己"] },
+  ];
+
+  it("writes the ballot sheet for several posts and voter types, and refuses to overwrite it", async () => {
+    await writeRecommendationSheet("民主推荐", meetingTemplate({ title: "推荐会", posts, voterTypes: ["中层干部"] }));
     const values = s.inspect.values("民主推荐");
-    expect(values[0]!.slice(0, 2)).toEqual(["职数 vacancies", 2]);
-    expect(values[2]).toEqual(["票号 ballotId", "推荐1 choice 1", "推荐2 choice 2", "", "候选人 candidates"]);
-    expect(values.slice(3).map((r) => r[4])).toEqual(["甲", "乙", "丙"]);
-    const rule = s.inspect.sheet("民主推荐").validations.find((v) => v.address === "B4:C1048576");
-    expect(rule?.rule).toEqual({ list: { inCellDropDown: true, source: "=$E$4:$E$6" } });
-    await expect(writeRecommendationTemplate(["甲"], 1, "zh-CN")).rejects.toBeInstanceOf(SheetExistsError);
+    expect(values[1]!.slice(0, 2)).toEqual(["会议名称 title", "推荐会"]);
+    expect(values[7]!.slice(0, 4)).toEqual(["岗位 post", "职数 vacancies", "候选人 candidates", "暂缓 holds"]);
+    expect(values[8]!.slice(0, 4)).toEqual(["办公室主任", 1, "甲、乙、丙", "丙：核查中"]);
+    expect(values[11]!.slice(0, 4)).toEqual(["票号 ballotId", "推荐主体 voterType", "办公室主任", "财务科科长"]);
+    await expect(writeRecommendationSheet("民主推荐", [["x"]])).rejects.toBeInstanceOf(SheetExistsError);
   });
 
-  it("reads ballots back with their rows, keeps blank ballots, and writes the tally", async () => {
-    await writeRecommendationTemplate(["甲", "乙", "丙"], 2, "zh-CN");
+  it("reads the ballots back with the sheet's own rows, tallies them, and writes a 现场公布 sheet per post", async () => {
+    await writeRecommendationSheet("民主推荐", meetingTemplate({ posts, voterTypes: ["中层干部"] }));
     await typeInto(
       s,
       "民主推荐",
       [
-        ["1", "甲", "乙"],
-        ["2", "甲", ""],
-        ["3", "", ""],
-        ["4", "甲", "甲"],
+        ["应到 expected", 5],
+        ["实到 attendees", 4],
       ],
       4,
     );
-    const read = await readRecommendationBallots();
-    expect(read).toEqual({
-      candidates: ["甲", "乙", "丙"],
-      vacancies: 2,
-      ballots: [
-        { ballotId: "1", names: ["甲", "乙"], row: 4 },
-        { ballotId: "2", names: ["甲"], row: 5 },
-        { ballotId: "3", names: [], row: 6 },
-        { ballotId: "4", names: ["甲", "甲"], row: 7 },
+    await typeInto(
+      s,
+      "民主推荐",
+      [
+        ["1", "中层干部", "甲", "丁、戊"],
+        ["2", "中层干部", "丙", "丁"],
+        ["3", "中层干部", "乙", "丁、戊、己"],
+        ["4", "中层干部", "甲", ""],
       ],
-    });
-    // 9 of 10 attend: 9 x 5 = 45 >= 40, valid. Valid ballots 2 (rows 6 blank, 7 repeats a name).
-    // 甲 2/2 qualifies (2 x 2 > 2), 乙 1/2 does not (1 x 2 = 2, not more).
-    const tally = tallyRecommendation(DEFAULT_POLICY, {
-      expected: 10,
-      attendees: 9,
-      vacancies: read.vacancies,
-      candidates: read.candidates,
-      ballots: read.ballots,
-    });
-    await writeRecommendationResult(tally, "zh-CN");
-    const out = s.inspect.values("推荐结果");
-    expect(out[2]!.slice(0, 6)).toEqual(["推荐票 ballots", 4, "有效 valid", 2, "无效 invalid", 2]);
-    expect(out[7]!).toEqual(["甲", 2, "2/2", "100.00%", "是", "是", ""]);
-    expect(out[8]!).toEqual(["乙", 1, "1/2", "50.00%", "否", "否", ""]);
-    expect(out.flat()).toContain(6);
-    expect(out.flat()).toContain(7);
+      13,
+    );
+    const grids = await readRecommendationGrids();
+    expect(grids.map((g) => g.name)).toEqual(["民主推荐"]);
+    const input = meetingFromGrid(grids[0]!.grid);
+    expect(input.ballots.map((b) => b.row)).toEqual([13, 14, 15, 16]);
+    // 4 of 5 present (20 >= 20): valid. 办公室主任: 甲 2, 丙 1 (held), 乙 1: places 2 -> 甲, 乙.
+    // 财务科科长: row 15 names three (invalid), row 16 none (invalid); 丁 2, 戊 1 of 2 valid.
+    const r = tallyRecommendation(DEFAULT_POLICY, input);
+    expect(r.posts[0]!.shortlist).toEqual(["甲", "乙"]);
+    expect(r.invalid.map((i) => [i.row, i.code])).toEqual([
+      [15, "too_many"],
+      [16, "empty"],
+    ]);
+    await writeAnnouncements(recommendationAnnouncements(r));
+    const out = s.inspect.values("现场公布-办公室主任");
+    expect(out[0]![0]).toBe("民主推荐结果（办公室主任）");
+    const table = out.findIndex((row) => row[0] === "名次 Rank");
+    expect(out[table + 1]!.slice(0, 4)).toEqual([1, "甲", 2, "50.00%"]);
+    expect(out.flat()).toContain("暂缓(核查中)：核查中");
+    expect(out.flat().some((c) => String(c).startsWith("监票人"))).toBe(true);
+    expect(s.inspect.values("现场公布-财务科科长")[0]![0]).toBe("民主推荐结果（财务科科长）");
   });
 });

@@ -23,7 +23,8 @@ export const writeWorkbookPolicy = async (...args: unknown[]) => {
 };
 export const readWorkbookPolicy = async () => (win.__excelData.workbookPolicy ?? null) as never;
 export const watchResultsSelection = async () => record("watchResultsSelection", []);
-export const writeRecommendationTemplate = async (...args: unknown[]) => record("writeRecommendationTemplate", args);
-export const readRecommendationBallots = async () => [];
-export const writeRecommendationResult = async (...args: unknown[]) => record("writeRecommendationResult", args);
+export const writeRecommendationSheet = async (...args: unknown[]) => record("writeRecommendationSheet", args);
+export const readRecommendationGrids = async () =>
+  (win.__excelData as { recommendationGrids?: { name: string; grid: unknown[][] }[] }).recommendationGrids ?? [];
+export const writeAnnouncements = async (...args: unknown[]) => record("writeAnnouncements", args);
 export const writePulledSheet = async (...args: unknown[]) => (record("writePulledSheet", args), "Pulled");

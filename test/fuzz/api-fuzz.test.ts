@@ -109,6 +109,7 @@ const BODY_ENDPOINTS: {
   { name: "rulesQuorumBatch", method: "POST", path: "/rules/quorum/batch", role: "assessor" },
   { name: "rulesRecommendation", method: "POST", path: "/rules/recommendation", role: "assessor" },
   { name: "rulesAdvance", method: "POST", path: "/rules/advance", role: "assessor" },
+  { name: "rulesDecide", method: "POST", path: "/rules/decide", role: "assessor" },
   {
     name: "policiesPut",
     method: "PUT",
@@ -260,12 +261,14 @@ describe("fuzz: numbers too big to be true", () => {
     expect(tally.client).toBeGreaterThan(cases.length * 0.5);
   });
 
-  it("in the advance count and the candidates' values", async () => {
-    const example = (await buildExamples()).rulesAdvance!.request as {
-      advance: number;
-      candidates: { name: string; value: unknown }[];
-    };
-    const fields: (string | number)[][] = [["advance"], ["candidates", 0, "value"], ["candidates", 1, "value"]];
+  it("in the rounds' counts and the decision's votes", async () => {
+    const example = (await buildExamples()).rulesAdvance!.request as object;
+    const fields: (string | number)[][] = [
+      ["vacancies"],
+      ["rounds", 0, "advance"],
+      ["rounds", 0, "expected"],
+      ["rounds", 0, "attendees"],
+    ];
     const cases = fields.flatMap((field) => HUGE.map((value) => ({ field, value })));
     const tally: Tally = { client: 0, ok: 0, bad: [] };
     await inBatches(cases, async ({ field, value }) => {
@@ -276,12 +279,18 @@ describe("fuzz: numbers too big to be true", () => {
       await expectNoServerError(res, `advance ${field.join(".")}=${String(value).slice(0, 40)}`, tally);
     });
     expect(tally.bad).toEqual([]);
-    // Every value at once: a huge candidate value beside others is still ranked or refused, never a 5xx.
-    const all = await stack.call("assessor", "/rules/advance", {
-      method: "POST",
-      json: { advance: 2, candidates: HUGE.map((value, k) => ({ name: `候选人${k}`, value })) },
-    });
-    await expectNoServerError(all, "advance all huge", tally);
+    const decision = (await buildExamples()).rulesDecide!.request as object;
+    const decisionFields: (string | number)[][] = [["members"], ["attendees"], ["candidates", 0, "yes"]];
+    await inBatches(
+      decisionFields.flatMap((field) => HUGE.map((value) => ({ field, value }))),
+      async ({ field, value }) => {
+        const res = await stack.call("assessor", "/rules/decide", {
+          method: "POST",
+          json: setAt(decision, field, value),
+        });
+        await expectNoServerError(res, `decide ${field.join(".")}=${String(value).slice(0, 40)}`, tally);
+      },
+    );
     expect(tally.bad).toEqual([]);
   });
 });

@@ -197,44 +197,106 @@ describe("POST /api/rules/*", () => {
     ]);
   });
 
-  it("recommendation: majority of valid ballots, shortlist of vacancies + 1, invalid ballot reported", async () => {
+  it("recommendation: one meeting, two posts; 差额 keeps A 21/40 and B 19/40 for one vacancy; an invalid ballot is reported", async () => {
     const ballots = [
-      ...Array(6).fill({ names: ["王五"] }),
-      ...Array(3).fill({ names: ["赵六"] }),
-      { names: ["王五", "赵六"] },
+      ...Array(21).fill({ voterType: "中层干部", choices: { P: ["A"], Q: ["C"] } }),
+      ...Array(18).fill({ voterType: "群众代表", choices: { P: ["B"], Q: ["D"] } }),
+      { voterType: "群众代表", choices: { P: ["B"], Q: ["C", "D"] } },
     ];
     const res = await stack.call("assessor", "/rules/recommendation", {
       method: "POST",
-      json: { expected: 10, attendees: 10, vacancies: 1, ballots },
+      json: {
+        expected: 40,
+        attendees: 40,
+        posts: [
+          { key: "P", label: "办公室主任", vacancies: 1, candidates: ["A", "B"] },
+          { key: "Q", label: "财务科科长", vacancies: 1, candidates: ["C", "D"] },
+        ],
+        ballots,
+      },
     });
     expect(res.status).toBe(200);
     const body = await res.json();
     expect(body.quorum.valid).toBe(true);
-    expect(body.validBallots).toBe(9);
-    expect(body.invalid).toEqual([expect.objectContaining({ row: 11, code: "too_many" })]);
-    // 6 * 2 > 9 qualifies; 3 * 2 > 9 does not.
-    expect(body.shortlistSize).toBe(2);
-    expect(body.shortlist).toEqual(["王五"]);
+    expect(body.posts[0].shortlist).toEqual(["A", "B"]);
+    expect(body.posts[0].candidates.map((c: { fraction: string }) => c.fraction)).toEqual(["21/40", "19/40"]);
+    // Row 41 names two for a one-vacancy post: not valid for 财务科科长 only.
+    expect(body.invalid).toEqual([expect.objectContaining({ row: 41, post: "Q", code: "too_many" })]);
+    expect(body.posts[1].validBallots).toBe(39);
+    expect(body.posts[0].candidates[0].byType["中层干部"]).toEqual({
+      votes: 21,
+      validBallots: 21,
+      fraction: "21/21",
+      percent: "100.00",
+    });
   });
 
-  it("advance: the top 2 of 90, 85, 85, 70 leave a tie at the cut for a decision", async () => {
+  it("recommendation: a ballot naming a post the meeting does not have is refused with its field path", async () => {
+    const res = await stack.call("assessor", "/rules/recommendation", {
+      method: "POST",
+      json: {
+        expected: 10,
+        attendees: 10,
+        posts: [{ key: "P", label: "办公室主任", vacancies: 1, candidates: ["A", "B"] }],
+        ballots: [{ choices: { P: ["A"] } }, { choices: { X: ["A"] } }],
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.headers.get("content-type")).toContain("application/problem+json");
+    expect((await problemOf(res)).errors!.map((e) => e.pointer)).toEqual(["/ballots/1/choices/X"]);
+  });
+
+  it("advance: rounds chained, each with its own quorum; a last round keeping one for one vacancy is no_competition", async () => {
+    const round = (advance: number, attendees: number, names: string[][]) => ({
+      advance,
+      expected: 10,
+      attendees,
+      ballots: names.map((n) => ({ names: n })),
+    });
     const res = await stack.call("assessor", "/rules/advance", {
       method: "POST",
       json: {
-        advance: 2,
-        candidates: [
-          { name: "甲", value: 90 },
-          { name: "乙", value: "85" },
-          { name: "丙", value: 85 },
-          { name: "丁", value: 70 },
+        post: "副局长",
+        vacancies: 1,
+        candidates: ["甲", "乙", "丙", "丁"],
+        rounds: [
+          // 8 present of 10 (40 >= 40): 甲 6, 乙 6, 丙 2, 丁 2 of 8 valid; the top 2 advance.
+          round(2, 8, [...Array(6).fill(["甲", "乙"]), ...Array(2).fill(["丙", "丁"])]),
+          round(1, 8, [["甲"]]),
         ],
       },
     });
+    expect(res.status).toBe(200);
     const body = await res.json();
-    expect(body.advanced).toEqual(["甲"]);
-    expect([...body.tied].sort()).toEqual(["丙", "乙"].sort());
-    expect(body.eliminated).toEqual(["丁"]);
-    expect(body.reviewRequired).toBe(true);
+    expect(body.rounds[0].tally.candidates.map((c: { name: string; votes: number }) => [c.name, c.votes])).toEqual([
+      ["甲", 6],
+      ["乙", 6],
+      ["丙", 2],
+      ["丁", 2],
+    ]);
+    expect(body.rounds[0].advanced).toEqual(["甲", "乙"]);
+    expect(body.rounds[1].advanced).toEqual(["甲"]);
+    expect(body.finalists).toEqual(["甲"]);
+    expect(body.flags.map((f: { code: string }) => f.code)).toEqual(["no_competition"]);
+  });
+
+  it("decide: 8 members, 6 present; 5 yes approved, 4 not", async () => {
+    const res = await stack.call("assessor", "/rules/decide", {
+      method: "POST",
+      json: {
+        members: 8,
+        attendees: 6,
+        candidates: [
+          { name: "甲", yes: 5, no: 1 },
+          { name: "乙", yes: 4, no: 2 },
+        ],
+      },
+    });
+    expect(res.status).toBe(200);
+    const body = await res.json();
+    expect(body.valid).toBe(true);
+    expect(body.approved).toEqual(["甲"]);
+    expect(body.candidates.map((c: { fraction: string }) => c.fraction)).toEqual(["5/8", "4/8"]);
   });
 });
 
