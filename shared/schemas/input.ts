@@ -14,6 +14,9 @@ export const CadreRowSchema = z.object({
   /** Per-cadre meeting counts when voteRules.base is attendees or expected. */
   attendees: z.number().int().nonnegative().optional(),
   expected: z.number().int().nonnegative().optional(),
+  /** Ballots issued (发出) and returned (收回) for this cadre's meeting: returned above issued is an error of the meeting. */
+  issued: z.number().int().nonnegative().optional(),
+  returned: z.number().int().nonnegative().optional(),
   /** The sheet row (header is row 1); defaults to position + 2. */
   row: z.number().int().positive().optional(),
 });
@@ -36,11 +39,15 @@ export type BallotRow = z.input<typeof BallotRowSchema>;
 export const MeetingSchema = z.object({
   attendees: z.number().int().nonnegative().optional(),
   expected: z.number().int().nonnegative().optional(),
+  issued: z.number().int().nonnegative().optional(),
+  returned: z.number().int().nonnegative().optional(),
 });
 
 export const AssessmentInputSchema = z.object({
   cadres: z.array(CadreRowSchema).max(100_000),
   ballots: z.array(BallotRowSchema).max(2_000_000),
   meeting: MeetingSchema.optional(),
+  /** false: the ballot form carries no grade votes (CLI --no-votes); no vote rule is evaluated (spec section 2). */
+  gradeVotes: z.boolean().optional(),
 });
 export type AssessmentInput = z.input<typeof AssessmentInputSchema>;
