@@ -31,3 +31,6 @@ export {
 } from "./recommendation/recommend.ts";
 export { topN } from "./recommendation/top.ts";
 export * from "./table/index.ts";
+export * from "./schemas/survey-policy.ts";
+export * from "./schemas/survey.ts";
+export * from "./survey/index.ts";

@@ -1,3 +1,5 @@
+import { foldLabel } from "../table/han.ts";
+
 /**
  * How a cell's text is compared with a label: trimmed, inner spaces and full-width forms folded,
  * lower case, and the traditional characters of the survey's own vocabulary read as simplified
@@ -48,7 +50,7 @@ const TRADITIONAL: Record<string, string> = {
 
 export function normalizeLabel(value: string): string {
   let out = "";
-  for (const ch of value.normalize("NFKC").trim().toLowerCase()) {
+  for (const ch of foldLabel(value)) {
     if (/\s/.test(ch)) continue;
     out += TRADITIONAL[ch] ?? ch;
   }

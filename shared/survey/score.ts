@@ -83,6 +83,8 @@ export interface SurveyScoreOptions {
   period?: string;
   /** Last year's stored result: the year-over-year change and the unit's fall are measured against it. */
   lastYear?: SurveyResult;
+  /** The workbook's own sheet names, for issue locations. */
+  sheets?: { items: string; answers: string };
 }
 
 const itemKey = (unit: string, kind: string, title: string) =>
@@ -99,7 +101,7 @@ export function scoreSurvey(
   options: SurveyScoreOptions = {},
 ): SurveyResult {
   const c = compileSurveyPolicy(policy);
-  const { items, answers, provisional, issues } = validateSurvey(input, c);
+  const { items, answers, provisional, issues } = validateSurvey(input, c, options.sheets);
   const min = policy.minAnswersToReport;
 
   const itemPools = new Map<string, { pool: Pool; layers: Map<string, Pool> }>();

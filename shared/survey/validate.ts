@@ -30,7 +30,11 @@ export interface ValidatedSurvey {
 }
 
 /** Checks every row; a row that cannot count is reported with its sheet row and why (nothing is dropped silently). */
-export function validateSurvey(input: SurveyInput, c: CompiledSurveyPolicy): ValidatedSurvey {
+export function validateSurvey(
+  input: SurveyInput,
+  c: CompiledSurveyPolicy,
+  sheets: { items: string; answers: string } = { items: ITEMS_SHEET, answers: ANSWERS_SHEET },
+): ValidatedSurvey {
   const issues: SurveyIssue[] = [];
   const report = (
     sheet: string,
@@ -59,20 +63,20 @@ export function validateSurvey(input: SurveyInput, c: CompiledSurveyPolicy): Val
     const title = cellText(raw.title);
     const kindText = cellText(raw.kind);
     const missing = (["itemId", "unit", "title", "kind"] as const).find((f) => cellText(raw[f]) === "");
-    if (missing) return report(ITEMS_SHEET, row, missing, "missing_field");
+    if (missing) return report(sheets.items, row, missing, "missing_field");
     const key = normalizeLabel(itemId);
     const first = itemRow.get(key);
-    if (first !== undefined) return report(ITEMS_SHEET, row, "itemId", "duplicate_item", itemId, { other: first });
+    if (first !== undefined) return report(sheets.items, row, "itemId", "duplicate_item", itemId, { other: first });
     itemRow.set(key, row);
     const kind = c.kindByName.get(normalizeLabel(kindText));
     if (!kind)
-      return report(ITEMS_SHEET, row, "kind", "unknown_kind", kindText, {
+      return report(sheets.items, row, "kind", "unknown_kind", kindText, {
         accepted: "选人用人工作、整治用人上不正之风、新提拔干部",
       });
     const scaleText = cellText(raw.scale);
     const scale = scaleText === "" ? DEFAULT_SCALE[kind] : c.scaleByName.get(normalizeLabel(scaleText));
     if (!scale || !c.scales.has(scale))
-      return report(ITEMS_SHEET, row, "scale", "unknown_scale", scaleText || DEFAULT_SCALE[kind], {
+      return report(sheets.items, row, "scale", "unknown_scale", scaleText || DEFAULT_SCALE[kind], {
         accepted: [...c.scales.keys()].join("、"),
       });
     const item = { itemId, unit, title, kind, scale };
@@ -85,18 +89,18 @@ export function validateSurvey(input: SurveyInput, c: CompiledSurveyPolicy): Val
   input.answers.forEach((raw, i) => {
     const row = raw.row ?? i + 2;
     const missing = (["respondentId", "layer", "itemId", "answer"] as const).find((f) => cellText(raw[f]) === "");
-    if (missing) return report(ANSWERS_SHEET, row, missing, "missing_field");
+    if (missing) return report(sheets.answers, row, missing, "missing_field");
     const itemText = cellText(raw.itemId);
     const item = byId.get(normalizeLabel(itemText));
-    if (!item) return report(ANSWERS_SHEET, row, "itemId", "unknown_item", itemText);
+    if (!item) return report(sheets.answers, row, "itemId", "unknown_item", itemText);
     const layerText = cellText(raw.layer);
     const layer = c.layerByName.get(normalizeLabel(layerText));
-    if (!layer) return report(ANSWERS_SHEET, row, "layer", "unknown_layer", layerText, { accepted: layerNames });
+    if (!layer) return report(sheets.answers, row, "layer", "unknown_layer", layerText, { accepted: layerNames });
     const answerText = cellText(raw.answer);
     const scale = c.scales.get(item.scale)!;
     const answer = isDontKnow(answerText) ? -1 : scale.lookup.get(normalizeLabel(answerText));
     if (answer === undefined)
-      return report(ANSWERS_SHEET, row, "answer", "invalid_answer", answerText, {
+      return report(sheets.answers, row, "answer", "invalid_answer", answerText, {
         accepted: [...scale.labels, DONT_KNOW].join("、"),
       });
     const respondentId = cellText(raw.respondentId);
@@ -123,8 +127,8 @@ export function validateSurvey(input: SurveyInput, c: CompiledSurveyPolicy): Val
     }
     provisional.add(a.itemId);
     const other = rows.find((r) => r !== a.row) ?? a.row;
-    report(ANSWERS_SHEET, a.row, "respondentId", "duplicate_answer", a.respondentId, { other });
+    report(sheets.answers, a.row, "respondentId", "duplicate_answer", a.respondentId, { other });
   }
-  issues.sort((x, y) => (x.sheet === y.sheet ? x.row - y.row : x.sheet === ITEMS_SHEET ? -1 : 1));
+  issues.sort((x, y) => (x.sheet === y.sheet ? x.row - y.row : x.sheet === sheets.items ? -1 : 1));
   return { items, answers, provisional, issues };
 }
