@@ -4,6 +4,7 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
 用法 Usage:
   kaoping score <工作簿.xlsx> [选项]
   kaoping score --cadres <干部名单.csv> --ballots <测评票.csv> [选项]
+  kaoping survey <评议工作簿.xlsx> [选项]   选人用人满意度 score a 一报告两评议 survey
   kaoping start                       启动本地服务 start the local API host
 
 计分选项 Score options:
@@ -17,6 +18,14 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
                             （干部名单的「实到」「应到」列优先 per-cadre columns take precedence）
   --json                    在标准输出打印结果 JSON print the result JSON on stdout
   -h, --help                显示本帮助 show this help
+
+评议选项 Survey options:
+  --policy <评议方案.json>  评议方案 survey policy (JSON); 默认内置 default: the built-in
+  --period <年度>           评议年度 the survey year, e.g. 2026
+  --last-year <结果.json>   上年评议结果（--json 的输出）last year's result (--json output), for the change
+  --out <结果.xlsx|.csv>    写出评议结果与各单位反馈报告 write the 评议结果 sheet and A4 feedback reports, or CSV
+  --force                   允许替换已存在的 --out 文件 replace an existing --out file (never the input)
+  评议工作簿需有工作表「评议项目」(Items) 和「评议票」(Answers，每人每项一行 one row per respondent per item)。
 
 工作簿需有工作表「干部名单」(Cadres) 和「测评票」(Ballots)；表头可用中文、英文或两者，例如「德 Morality」。
 The workbook needs sheets 干部名单 (Cadres) and 测评票 (Ballots); headers may be Chinese, English or both.

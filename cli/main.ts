@@ -3,6 +3,7 @@ import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
 import { scoreCommand, type Output } from "./score.ts";
 import { startCommand } from "./start.ts";
+import { surveyCommand } from "./survey.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -14,6 +15,9 @@ const OPTIONS = {
   ballots: { type: "string" },
   attendees: { type: "string" },
   expected: { type: "string" },
+  force: { type: "boolean" },
+  "last-year": { type: "string" },
+  period: { type: "string" },
 } as const;
 
 function parse(argv: string[]) {
@@ -62,6 +66,19 @@ export async function main(
           },
           out,
         );
+      case "survey":
+        return await surveyCommand(
+          {
+            positionals: rest,
+            policy: values.policy,
+            lastYear: values["last-year"],
+            period: values.period,
+            out: values.out,
+            force: values.force,
+            json: values.json,
+          },
+          out,
+        );
       case "start":
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -71,8 +88,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、start`,
-          `unknown command "${command}"; use score or start`,
+          `未知命令「${command}」，可用：score、survey、start`,
+          `unknown command "${command}"; use score, survey or start`,
         );
     }
   } catch (error) {

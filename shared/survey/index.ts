@@ -6,3 +6,5 @@ export { surveyIssueMessage, surveyReasons } from "./messages.ts";
 export { normalizeLabel } from "./normalize.ts";
 export { readSurveyTables, SURVEY_SHEETS, ITEM_TABLE_FIELDS, ANSWER_TABLE_FIELDS, type SurveyTables } from "./read.ts";
 export { multiYearFlags, type GradedYear } from "./history.ts";
+export { surveyTable, WITHHELD_TEXT, type SurveyTable, type SurveyCell } from "./table.ts";
+export { feedbackReport, type FeedbackReport } from "./report.ts";

@@ -100,22 +100,47 @@ describe("survey index (spec section 9, national scale)", () => {
 });
 
 describe("privacy: fewer than 3 answers are withheld", () => {
-  it("a layer of 2 answers is withheld; its answers still count in the item", () => {
+  it("a layer of 2 answers is withheld, and so is the next smallest so it cannot be worked out by subtraction", () => {
     const r = scoreSurvey(
       {
         items: [work("W1")],
-        answers: [...answers("W1", "全委会委员", { 很满意: 3 }), ...answers("W1", "基层干部群众", { 不满意: 2 })],
+        answers: [
+          ...answers("W1", "全委会委员", { 很满意: 3 }),
+          ...answers("W1", "本级领导班子成员", { 满意: 4 }),
+          ...answers("W1", "基层干部群众", { 不满意: 2 }),
+        ],
       },
       DEFAULT_SURVEY_POLICY,
       ID,
     );
     const item = r.items[0]!;
     expect(item.layers.grassroots).toEqual({ answers: 2, withheld: true });
-    expect(shown(item.layers.committee).index).toBe(100);
-    // (300 + 0) / 5 = 60
-    expect(shown(item.stats).index).toBe(60);
-    expect(shown(r.units[0]!.layers.committee).answers).toBe(3);
+    // Total minus the leaders' 4 would still give the other 5 together: 3 + 2 answers, at least 3.
+    expect(item.layers.committee).toEqual({ answers: 3, withheld: true });
+    expect(shown(item.layers.leaders).index).toBe(80);
+    // Their answers still count: (300 + 320 + 0) / 9 = 68.888… shows 68.89.
+    expect(shown(item.stats).indexExact).toBe("620/9");
+    expect(shown(item.stats).index).toBe(68.89);
     expect(r.units[0]!.layers.grassroots).toEqual({ answers: 2, withheld: true });
+    expect(shown(r.units[0]!.layers.leaders).answers).toBe(4);
+  });
+
+  it("two withheld layers holding 3 answers together need no further suppression", () => {
+    const r = scoreSurvey(
+      {
+        items: [work("W1")],
+        answers: [
+          ...answers("W1", "全委会委员", { 很满意: 2 }),
+          ...answers("W1", "本级领导班子成员", { 满意: 4 }),
+          ...answers("W1", "基层干部群众", { 不满意: 1 }),
+        ],
+      },
+      DEFAULT_SURVEY_POLICY,
+      ID,
+    );
+    expect(r.items[0]!.layers.committee).toEqual({ answers: 2, withheld: true });
+    expect(r.items[0]!.layers.grassroots).toEqual({ answers: 1, withheld: true });
+    expect(shown(r.items[0]!.layers.leaders).answers).toBe(4);
   });
 
   it("an item of exactly 3 answers is shown, of 2 withheld", () => {

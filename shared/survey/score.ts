@@ -114,7 +114,7 @@ export function scoreSurvey(
       layers: new Map(c.layerKeys.map((l) => [l, newPool(labels)])),
     });
     const u = unitPools.get(item.unit) ?? { pool: newPool([]), layers: new Map(), respondents: new Set<string>() };
-    for (const l of labels) if (!u.pool.counts.has(l)) u.pool.counts.set(l, 0);
+    if (item.kind !== "cadre") for (const l of labels) if (!u.pool.counts.has(l)) u.pool.counts.set(l, 0);
     unitPools.set(item.unit, u);
   }
   for (const u of unitPools.values())
@@ -125,8 +125,10 @@ export function scoreSurvey(
     const scale = c.scales.get(item.scale)!;
     const ip = itemPools.get(a.itemId)!;
     const up = unitPools.get(item.unit)!;
-    for (const pool of [ip.pool, ip.layers.get(a.layer)!, up.pool, up.layers.get(a.layer)!])
-      addAnswer(pool, scale, a.answer, c.countDontKnow);
+    // The unit's figure rates its selection work (work and practices items); a named cadre's item stands alone.
+    const pools = [ip.pool, ip.layers.get(a.layer)!];
+    if (item.kind !== "cadre") pools.push(up.pool, up.layers.get(a.layer)!);
+    for (const pool of pools) addAnswer(pool, scale, a.answer, c.countDontKnow);
     up.respondents.add(normalizeLabel(a.respondentId));
   }
 
@@ -162,6 +164,12 @@ export function scoreSurvey(
     };
   });
 
+  // A unit's layer is the sum of its items' layers: shown only when none of those is withheld.
+  const unitHidden = new Map<string, Set<string>>();
+  for (const r of itemResults)
+    if (r.kind !== "cadre")
+      for (const [layer, st] of Object.entries(r.layers))
+        if ("withheld" in st) unitHidden.set(r.unit, (unitHidden.get(r.unit) ?? new Set()).add(layer));
   const unitResults: SurveyUnitResult[] = [...unitPools].map(([unit, u]) => {
     const stats = statsOf(u.pool, min);
     const prev = lastUnits.get(normalizeLabel(unit));
@@ -205,7 +213,7 @@ export function scoreSurvey(
       unit,
       respondents: u.respondents.size,
       stats,
-      layers: layerStats(u.layers, min),
+      layers: layerStats(u.layers, min, unitHidden.get(unit)),
       lastYear,
       flags: reasons.some((r) => r.fired && (r.rule === "unit_floor" || r.rule === "unit_fall")) ? ["supervise"] : [],
       reasons,
@@ -234,10 +242,24 @@ export async function scoreSurveyWithIdentity(
   return scoreSurvey(input, policy, await surveyPolicyIdentity(policy), options);
 }
 
-function layerStats(layers: Map<string, Pool>, min: number): Record<string, SurveyStats> {
+/**
+ * Layers under `min` answers are withheld. Since the whole is shown, one withheld layer could be worked
+ * out by subtracting the shown ones; so while the withheld layers hold fewer than `min` answers together,
+ * the smallest shown layer is withheld too (complementary suppression). `alsoWithhold` names layers that
+ * must be withheld because they could be worked out elsewhere (a unit's layer from its items').
+ */
+function layerStats(layers: Map<string, Pool>, min: number, alsoWithhold: ReadonlySet<string> = new Set()) {
+  const present = [...layers].filter(([, pool]) => pool.answers > 0);
+  const withheld = new Set(present.filter(([k, p]) => p.answers < min || alsoWithhold.has(k)).map(([k]) => k));
+  const hiddenAnswers = () => present.filter(([k]) => withheld.has(k)).reduce((n, [, p]) => n + p.answers, 0);
+  const shownBySize = present
+    .filter(([k]) => !withheld.has(k))
+    .sort(([ka, a], [kb, b]) => a.answers - b.answers || (ka < kb ? -1 : 1));
+  while (withheld.size > 0 && hiddenAnswers() < min && shownBySize.length > 0) withheld.add(shownBySize.shift()![0]);
   const out: Record<string, SurveyStats> = {};
-  // A layer nobody of answered is left out; one with 1 or 2 answers is withheld, never shown.
-  for (const [key, pool] of layers) if (pool.answers > 0) out[key] = statsOf(pool, min);
+  // A layer nobody answered from is left out.
+  for (const [key, pool] of present)
+    out[key] = withheld.has(key) ? { answers: pool.answers, withheld: true } : statsOf(pool, min);
   return out;
 }
 
