@@ -17,6 +17,11 @@ import { operation as auditVerify } from "./audit-verify.ts";
 import { operation as health } from "./health.ts";
 import { operation as openapiJson } from "./openapi/openapi-json.ts";
 import { operation as openapiV2Json } from "./openapi/openapi-v2-json.ts";
+import { operation as surveyScore } from "./survey-score.ts";
+import { operation as surveysSubmit } from "./surveys-submit.ts";
+import { operation as surveysGet } from "./surveys-get.ts";
+import { operation as historyCadre } from "./history-cadre.ts";
+import { operation as historyUnit } from "./history-unit.ts";
 
 /** Every API operation with its method, route, roles, summary and schemas: what an OpenAPI generator walks. */
 export const OPERATIONS: readonly Operation[] = [
@@ -38,6 +43,11 @@ export const OPERATIONS: readonly Operation[] = [
   health,
   openapiJson,
   openapiV2Json,
+  surveyScore,
+  surveysSubmit,
+  surveysGet,
+  historyCadre,
+  historyUnit,
 ];
 
 /** The prefix every route sits under (host.json extensions.http.routePrefix). */
