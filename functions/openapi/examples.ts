@@ -9,6 +9,7 @@ import {
   verdictBatch,
   type PolicyIdentity,
 } from "../../shared/index.ts";
+import { surveyExamples } from "./survey-examples.ts";
 
 /** A request and a response body per operation, shown in the OpenAPI documents. */
 export interface OperationExamples {
@@ -172,5 +173,6 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
         message: { "zh-CN": "服务正常", en: "service is up" },
       },
     },
+    ...(await surveyExamples()),
   };
 }
