@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything kaoping needs on a fresh Debian machine: system packages for the tests
-# (Chromium for browser tests, LibreOffice Calc to recalculate workbooks, CJK fonts for screenshots)
+# (Chromium for browser tests, LibreOffice Calc to recalculate workbooks, poppler-utils to read printed
+# reports back, CJK fonts for screenshots)
 # and the npm dependencies from package-lock.json. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,7 @@ need=()
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v soffice >/dev/null 2>&1 || need+=(libreoffice-calc-nogui)
 command -v openssl >/dev/null 2>&1 || need+=(openssl)
+command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${need[*]}"

@@ -83,7 +83,10 @@ export async function writeSurveyWorkbook(result: SurveyResult, policy: SurveyPo
   for (const u of result.units)
     writeFeedback(wb.addWorksheet(feedbackSheetName(u.unit, taken)), feedbackReport(result, policy, u.unit));
 
-  const issues = wb.addWorksheet(SURVEY_ISSUES_SHEET, { views: [{ state: "frozen", ySplit: 1 }] });
+  const issues = wb.addWorksheet(SURVEY_ISSUES_SHEET, {
+    views: [{ state: "frozen", ySplit: 1 }],
+    pageSetup: { paperSize: 9, orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+  });
   issues.addRow(["工作表 Sheet", "行 Row", "字段 Field", "说明", "Message"]).font = { bold: true };
   for (const i of result.issues) issues.addRow([i.sheet, i.row, i.field, i.message["zh-CN"], i.message.en]);
   issues.columns.forEach((c, i) => (c.width = i >= 3 ? 70 : 12));
@@ -102,7 +105,15 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
     margins: { left: 0.6, right: 0.6, top: 0.75, bottom: 0.75, header: 0.3, footer: 0.3 },
   };
   ws.headerFooter.oddFooter = "&C第 &P 页，共 &N 页 Page &P of &N";
-  ws.columns = [{ width: 40 }, { width: 9 }, { width: 20 }, { width: 11 }, { width: 11 }, { width: 10 }, { width: 9 }];
+  ws.columns = [
+    { width: 36 },
+    { width: 10 },
+    { width: 10 },
+    { width: 11 },
+    { width: 11 },
+    { width: 10 },
+    { width: 10 },
+  ];
   const wide = (text: string, opts: { bold?: boolean; size?: number; height?: number } = {}) => {
     const r = ws.addRow([text]);
     ws.mergeCells(r.number, 1, r.number, 7);
@@ -124,15 +135,28 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
     });
   };
   head(report.itemHeader);
+  // Figures as numbers with two decimals (the value a person checks), the change with its sign.
+  const TWO = "0.00";
+  const SIGNED = "+0.00;-0.00;0.00";
   for (const row of report.items) {
     const r = ws.addRow(row);
     r.alignment = { wrapText: true, vertical: "top" };
-    r.getCell(1).alignment = { wrapText: true };
+    // Printers do not grow a row to its wrapped text: give a long item name the lines it needs.
+    r.height = 15 * Math.max(1, Math.ceil(textWidth(String(row[0] ?? "")) / 34));
+    for (const [col, fmt] of [
+      [5, TWO],
+      [6, TWO],
+      [7, SIGNED],
+    ] as const)
+      if (typeof r.getCell(col).value === "number") r.getCell(col).numFmt = fmt;
   }
   ws.addRow([]);
   wide("按评议人层次 By respondent layer", { bold: true });
   head(report.layerHeader);
-  for (const row of report.layers) ws.addRow(row);
+  for (const row of report.layers) {
+    const r = ws.addRow(row);
+    if (typeof r.getCell(4).value === "number") r.getCell(4).numFmt = TWO;
+  }
   ws.addRow([]);
   wide("标记 Flags", { bold: true });
   for (const f of report.flags) {
@@ -146,6 +170,9 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
     wide(n.en, { height: 30 });
   }
 }
+
+/** Columns a text takes: CJK characters are two wide. */
+const textWidth = (text: string) => [...text].reduce((w, ch) => w + (/[\u2e80-\uffef]/.test(ch) ? 2 : 1), 0);
 
 /** The same table as the 评议结果 sheet, as CSV (UTF-8 with BOM so Excel reads the Chinese). */
 export function surveyToCsv(result: SurveyResult, policy: SurveyPolicy): string {
