@@ -128,7 +128,7 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
   const head = (cells: { "zh-CN": string; en: string }[]) => {
     const r = ws.addRow(cells.map((c) => `${c["zh-CN"]}\n${c.en}`));
     r.font = { bold: true };
-    r.height = 30;
+    r.height = 44;
     r.eachCell((c) => {
       c.alignment = { wrapText: true, vertical: "middle", horizontal: "center" };
       c.border = { bottom: { style: "thin" } };
@@ -140,7 +140,8 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
   const SIGNED = "+0.00;-0.00;0.00";
   for (const row of report.items) {
     const r = ws.addRow(row);
-    r.alignment = { wrapText: true, vertical: "top" };
+    r.alignment = { vertical: "top", horizontal: "center" };
+    r.getCell(1).alignment = { wrapText: true, vertical: "top" };
     // Printers do not grow a row to its wrapped text: give a long item name the lines it needs.
     r.height = 15 * Math.max(1, Math.ceil(textWidth(String(row[0] ?? "")) / 34));
     for (const [col, fmt] of [
@@ -155,6 +156,8 @@ export function writeFeedback(ws: ExcelJS.Worksheet, report: FeedbackReport): vo
   head(report.layerHeader);
   for (const row of report.layers) {
     const r = ws.addRow(row);
+    r.alignment = { horizontal: "center" };
+    r.getCell(1).alignment = { horizontal: "left" };
     if (typeof r.getCell(4).value === "number") r.getCell(4).numFmt = TWO;
   }
   ws.addRow([]);
