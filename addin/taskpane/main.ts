@@ -23,6 +23,8 @@ import { scorePage } from "./pages/score.ts";
 import { recommendPage } from "./pages/recommend.ts";
 import { submitPage } from "./pages/submit.ts";
 import { settingsPage } from "./pages/settings.ts";
+import { surveyPage } from "./pages/survey.ts";
+import { historyPage } from "./pages/history.ts";
 
 // Checked against the Excel layer's real signatures (no cast): a change there shows up here.
 const excelPort: ExcelPort = excel;
@@ -42,6 +44,8 @@ const PAGES = [
   ["recommend", "nav.recommend", recommendPage],
   ["submit", "nav.submit", submitPage],
   ["settings", "nav.settings", settingsPage],
+  ["survey", "nav.survey", surveyPage],
+  ["history", "nav.history", historyPage],
 ] as const satisfies readonly (readonly [string, StringKey, (ctx: PaneContext) => HTMLElement])[];
 
 /** Office.onReady never resolves without a host (or offline without office.js): give up after a while and say so. */
