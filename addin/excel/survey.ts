@@ -11,7 +11,7 @@ import {
   type SurveyTables,
 } from "../../shared/index.ts";
 import { cellRef } from "./a1.ts";
-import { readBlocks, SyncBudget, writeRows } from "./excel-io.ts";
+import { formatColumn, readBlocks, SyncBudget, writeRows } from "./excel-io.ts";
 import type { SheetBlock } from "./rows.ts";
 import { surveySheetLayout } from "./survey-layout.ts";
 
@@ -64,6 +64,10 @@ export async function writeSurveyResults(result: SurveyResult, policy: SurveyPol
     ws.getRangeByIndexes(layout.headerRow, 0, 1, layout.width).format.font.bold = true;
     for (const r of layout.wholeRows) ws.getRangeByIndexes(r, 0, 1, layout.width).format.font.bold = true;
     ws.freezePanes.freezeRows(layout.headerRow + 1);
+    // Rates, indices and changes as a person reads them: two decimals.
+    const dataRows = layout.rows.length - layout.firstDataRow;
+    for (const col of [layout.columns.index - 1, layout.columns.index, layout.columns.lastIndex, layout.columns.change])
+      if (dataRows > 0) await formatColumn(budget, ws, layout.firstDataRow, col, dataRows, "0.00");
 
     const { answers, change } = layout;
     if (answers.rows.length > 1) {
