@@ -13,6 +13,8 @@ import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
 import { storedBaseline } from "./lib/survey-baseline.ts";
 import { submitSurvey } from "./store/surveys.ts";
 
+const MAX_UNITS = 500;
+
 export const operation = defineOperation({
   name: "surveysSubmit",
   method: "POST",
@@ -66,6 +68,12 @@ export const operation = defineOperation({
           }),
         },
       );
+    // The stored index row lists the units (a table property holds at most 32K characters).
+    if (result.units.length > MAX_UNITS || JSON.stringify(result.units.map((u) => u.unit)).length > 30_000)
+      throw new ProblemError(422, "survey-too-many-units", {
+        "zh-CN": `一次评议最多 ${MAX_UNITS} 个单位（本次 ${result.units.length} 个），未保存；请按单位拆分工作簿后分别提交`,
+        en: `one survey holds at most ${MAX_UNITS} units (this one has ${result.units.length}); nothing was stored; split the workbook by unit and submit each`,
+      });
     const summary = await submitSurvey({
       period: body.period,
       title: body.title,
