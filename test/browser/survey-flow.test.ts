@@ -144,7 +144,10 @@ describe("满意度 and 历年 in the task pane", () => {
     expect(w1[col("不了解")]).toBe(2);
     const hidden = rowOf("乙县", "Y-W1", "基层干部群众");
     // Only the number of answers and the note: no answer counts, no rate, no index.
-    expect(hidden.slice(5, width - 1).filter((c) => c !== ""), JSON.stringify(hidden)).toEqual([2]);
+    expect(
+      hidden.slice(5, width - 1).filter((c) => c !== ""),
+      JSON.stringify(hidden),
+    ).toEqual([2]);
     expect(String(hidden[width - 1])).toContain("不显示");
 
     const charts = await pane.evaluate(
