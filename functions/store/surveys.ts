@@ -126,6 +126,21 @@ export async function getSurvey(id: string): Promise<{ summary: SurveySummary; d
   return { summary: toSummary(row), doc };
 }
 
+/** Whether a stored survey's row and document still hash to `contentSha256` (for audit verify). */
+export async function surveyContentMatches(id: string, contentSha256: string): Promise<boolean> {
+  if (!/^[0-9a-f-]{36}$/.test(id)) return false;
+  const { table, container } = await clients();
+  const row = await getEntity<SurveyRow>(table, LEDGER, surveyKey(id));
+  if (!row) return false;
+  try {
+    const doc = JSON.parse((await container.getBlockBlobClient(blobName(id)).downloadToBuffer()).toString("utf8"));
+    return (await contentSha(row, doc)) === contentSha256;
+  } catch (e) {
+    if (e instanceof SyntaxError || isNotFound(e)) return false;
+    throw e;
+  }
+}
+
 /**
  * The survey that counts for a year: the latest submission for that period (a resubmission corrects
  * the earlier one), optionally only among those covering `unit`.

@@ -5,7 +5,9 @@
  */
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { BlobServiceClient } from "@azure/storage-blob";
 import { startStack, type Stack } from "./harness.ts";
+import { CONTAINER_NAME } from "../../functions/store/clients.ts";
 import { SURVEY_2025, SURVEY_2026, surveyRows, type SurveyTablesSpec } from "../../examples/survey.ts";
 
 let stack: Stack;
@@ -182,5 +184,25 @@ describe("a unit's survey years", () => {
     const p = await res.json();
     expect(p.errors.map((e: { pointer: string }) => e.pointer)).toEqual(["/items/0/kind", "/answers/0/itemId"]);
     expect((await (await stack.call("hr", `/history/units/${encodeURIComponent("丙县")}`)).json()).years).toEqual([]);
+  });
+  // Last: the altered year stays altered.
+  it("a stored survey altered in storage is refused (409) and audit verify names its entry", async () => {
+    const blob = BlobServiceClient.fromConnectionString(stack.connectionString)
+      .getContainerClient(CONTAINER_NAME)
+      .getBlockBlobClient(`survey-${stored2026.id}.json`);
+    const doc = JSON.parse((await blob.downloadToBuffer()).toString("utf8"));
+    doc.result.units[0].stats.index = 95;
+    doc.result.units[0].flags = [];
+    const body = JSON.stringify(doc);
+    await blob.upload(body, Buffer.byteLength(body));
+    const res = await stack.call("hr", `/surveys/${stored2026.id}`);
+    expect(res.status).toBe(409);
+    expect((await res.json()).message["zh-CN"]).toContain("可能在存储中被改动过");
+    expect((await stack.call("hr", `/history/units/${encodeURIComponent("甲县")}`)).status).toBe(409);
+    const audit = await (await stack.call("hr", "/audit")).json();
+    const entry = audit.items.find((e: { subject: string }) => e.subject === stored2026.id);
+    expect(entry.action).toBe("survey.submit");
+    const verify = await (await stack.call("hr", "/audit/verify")).json();
+    expect(verify).toMatchObject({ ok: false, firstBroken: entry.seq });
   });
 });
