@@ -8,6 +8,7 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   kaoping recommend --posts <岗位.csv> --ballots <推荐票.csv> --expected <n> --attendees <n>
   kaoping decide <票决.xlsx> | --votes <票数.csv> --members <n> --attendees <n>
                                       票决 decision vote (2/3 present, yes > half of all members)
+  kaoping survey <评议工作簿.xlsx> [选项]   选人用人满意度 score a 一报告两评议 survey
   kaoping start                       启动本地服务 start the local API host
 
 计分选项 Score options:
@@ -33,6 +34,14 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   --title <名称> --date <日期>  会议名称与日期（CSV 输入时）meeting title and date (CSV input)
   -h, --help                显示本帮助 show this help
   -v, --version             显示版本 show the version (package.json)
+
+评议选项 Survey options:
+  --policy <评议方案.json>  评议方案 survey policy (JSON); 默认内置 default: the built-in
+  --period <年度>           评议年度 the survey year, e.g. 2026
+  --last-year <结果.json>   上年评议结果（--json 的输出）last year's result (--json output), for the change
+  --out <结果.xlsx|.csv>    写出评议结果与各单位反馈报告 write the 评议结果 sheet and A4 feedback reports, or CSV
+  --force                   允许替换已存在的 --out 文件 replace an existing --out file (never the input)
+  评议工作簿需有工作表「评议项目」(Items) 和「评议票」(Answers，每人每项一行 one row per respondent per item)。
 
 工作簿需有工作表「干部名单」(Cadres) 和「测评票」(Ballots)；表头可用中文、英文或两者，例如「德 Morality」。
 The workbook needs sheets 干部名单 (Cadres) and 测评票 (Ballots); headers may be Chinese, English or both.

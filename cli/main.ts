@@ -24,6 +24,8 @@ const OPTIONS = {
   title: { type: "string" },
   date: { type: "string" },
   force: { type: "boolean" },
+  "last-year": { type: "string" },
+  period: { type: "string" },
 } as const;
 
 function parse(argv: string[]) {
@@ -104,6 +106,21 @@ export async function main(
         const { decideCommand, recommendCommand } = await import("./recommend.ts");
         return command === "recommend" ? await recommendCommand(options, out) : await decideCommand(options, out);
       }
+      case "survey": {
+        const { surveyCommand } = await import("./survey.ts");
+        return await surveyCommand(
+          {
+            positionals: rest,
+            policy: values.policy,
+            lastYear: values["last-year"],
+            period: values.period,
+            out: values.out,
+            force: values.force,
+            json: values.json,
+          },
+          out,
+        );
+      }
       case "start": {
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -115,8 +132,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、recommend、decide、start`,
-          `unknown command "${command}"; use score, recommend, decide or start`,
+          `未知命令「${command}」，可用：score、recommend、decide、survey、start`,
+          `unknown command "${command}"; use score, recommend, decide, survey or start`,
         );
     }
   } catch (error) {

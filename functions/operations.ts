@@ -30,6 +30,11 @@ export const ROUTE_PREFIX = "api";
 const documents = () => apiDocuments(OPERATIONS, ROUTE_PREFIX);
 const openapiJson = openapiJsonOperation(documents);
 const openapiV2Json = openapiV2JsonOperation(documents);
+import { operation as surveyScore } from "./survey-score.ts";
+import { operation as surveysSubmit } from "./surveys-submit.ts";
+import { operation as surveysGet } from "./surveys-get.ts";
+import { operation as historyCadre } from "./history-cadre.ts";
+import { operation as historyUnit } from "./history-unit.ts";
 
 /** Every API operation with its method, route, roles, summary and schemas: what an OpenAPI generator walks. */
 export const OPERATIONS: readonly Operation[] = [
@@ -55,6 +60,11 @@ export const OPERATIONS: readonly Operation[] = [
   health,
   openapiJson,
   openapiV2Json,
+  surveyScore,
+  surveysSubmit,
+  surveysGet,
+  historyCadre,
+  historyUnit,
 ];
 
 register(openapiJson);

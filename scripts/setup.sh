@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything kaoping needs on a fresh Debian machine: system packages for the tests
-# (Chromium for browser tests, LibreOffice Calc to recalculate workbooks, CJK fonts for screenshots)
+# (Chromium for browser tests, LibreOffice Calc to recalculate workbooks, poppler-utils to read printed
+# reports back, CJK fonts for screenshots)
 # and the npm dependencies from package-lock.json. Safe to run again: it skips what is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."

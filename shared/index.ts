@@ -36,3 +36,6 @@ export * from "./table/index.ts";
 export * from "./recommendation/grid.ts";
 export * from "./recommendation/templates.ts";
 export * from "./recommendation/announcement.ts";
+export * from "./schemas/survey-policy.ts";
+export * from "./schemas/survey.ts";
+export * from "./survey/index.ts";

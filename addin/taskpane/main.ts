@@ -32,7 +32,9 @@ import { decidePage } from "./pages/decide.ts";
 import { submitPage } from "./pages/submit.ts";
 import { pullPage } from "./pages/pull.ts";
 import { historyPage } from "./pages/history.ts";
+import { yearsPage } from "./pages/years.ts";
 import { settingsPage } from "./pages/settings.ts";
+import { surveyPage } from "./pages/survey.ts";
 
 // Checked against the Excel layer's real signatures (no cast): a change there shows up here.
 const excelPort: ExcelPort = excel;
@@ -68,14 +70,6 @@ const PAGES: readonly PageDef[] = [
     make: recommendPage,
   },
   {
-    id: "submit",
-    nav: "nav.submit",
-    title: "page.submit",
-    intro: "submit.intro",
-    audience: ["assessor"],
-    make: submitPage,
-  },
-  {
     id: "selection",
     nav: "nav.selection",
     title: "page.selection",
@@ -83,6 +77,15 @@ const PAGES: readonly PageDef[] = [
     make: selectionPage,
   },
   { id: "decide", nav: "nav.decide", title: "page.decide", audience: ["assessor"], make: decidePage },
+  { id: "survey", nav: "nav.survey", title: "page.survey", audience: ["assessor"], make: surveyPage },
+  {
+    id: "submit",
+    nav: "nav.submit",
+    title: "page.submit",
+    intro: "submit.intro",
+    audience: ["assessor"],
+    make: submitPage,
+  },
   { id: "pull", nav: "nav.pull", title: "page.pull", intro: "pull.intro", audience: ["hr"], make: pullPage },
   {
     id: "history",
@@ -92,6 +95,7 @@ const PAGES: readonly PageDef[] = [
     audience: ["hr"],
     make: historyPage,
   },
+  { id: "years", nav: "nav.years", title: "page.years", audience: ["hr"], make: yearsPage },
   {
     id: "settings",
     nav: "nav.settings",

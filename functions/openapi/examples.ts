@@ -11,6 +11,7 @@ import {
   type PolicyIdentity,
 } from "../../shared/index.ts";
 import { VERSION } from "../../shared/version.ts";
+import { surveyExamples } from "./survey-examples.ts";
 
 /** A request and a response body per operation, shown in the OpenAPI documents. */
 export interface OperationExamples {
@@ -209,5 +210,6 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
         message: { "zh-CN": "服务正常", en: "service is up" },
       },
     },
+    ...(await surveyExamples()),
   };
 }
