@@ -9,6 +9,7 @@ import {
   verdictBatch,
   type PolicyIdentity,
 } from "../../shared/index.ts";
+import { sessionExamples } from "./session-examples.ts";
 
 /** A request and a response body per operation, shown in the OpenAPI documents. */
 export interface OperationExamples {
@@ -163,6 +164,7 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
         message: { "zh-CN": "审计链完整，共 1 条", en: "the audit chain verifies: 1 entry" },
       },
     },
+    ...sessionExamples(identity),
     health: {
       response: {
         status: "ok",
