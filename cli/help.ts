@@ -5,6 +5,9 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   kaoping score <工作簿.xlsx> [选项]
   kaoping score --cadres <干部名单.csv> --ballots <测评票.csv> [选项]
   kaoping start                       启动本地服务 start the local API host
+  kaoping slips --session <编号> --group <测评主体>:<张数> ... --out <测评条.pdf> [--api <地址>]
+                                      发放测评码并打印测评条（令牌取自 KAOPING_TOKEN）
+                                      issue codes and print the slips (token from KAOPING_TOKEN)
 
 计分选项 Score options:
   --policy <方案.json>      考核方案文件 policy file (JSON)

@@ -3,6 +3,7 @@ import { reportError, UsageError } from "./errors.ts";
 import { HELP } from "./help.ts";
 import { scoreCommand, type Output } from "./score.ts";
 import { startCommand } from "./start.ts";
+import { slipsCommand } from "./slips.ts";
 
 const OPTIONS = {
   help: { type: "boolean", short: "h" },
@@ -14,6 +15,9 @@ const OPTIONS = {
   ballots: { type: "string" },
   attendees: { type: "string" },
   expected: { type: "string" },
+  session: { type: "string" },
+  group: { type: "string", multiple: true },
+  api: { type: "string" },
 } as const;
 
 function parse(argv: string[]) {
@@ -62,6 +66,11 @@ export async function main(
           },
           out,
         );
+      case "slips":
+        return await slipsCommand(
+          { session: values.session, groups: values.group ?? [], out: values.out, api: values.api },
+          out,
+        );
       case "start":
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -71,8 +80,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、start`,
-          `unknown command "${command}"; use score or start`,
+          `未知命令「${command}」，可用：score、slips、start`,
+          `unknown command "${command}"; use score, slips or start`,
         );
     }
   } catch (error) {
