@@ -23,6 +23,7 @@ import { scorePage } from "./pages/score.ts";
 import { recommendPage } from "./pages/recommend.ts";
 import { submitPage } from "./pages/submit.ts";
 import { settingsPage } from "./pages/settings.ts";
+import { ballotsPage } from "./pages/ballots.ts";
 
 // Checked against the Excel layer's real signatures (no cast): a change there shows up here.
 const excelPort: ExcelPort = excel;
@@ -42,6 +43,7 @@ const PAGES = [
   ["recommend", "nav.recommend", recommendPage],
   ["submit", "nav.submit", submitPage],
   ["settings", "nav.settings", settingsPage],
+  ["ballots", "nav.ballots", ballotsPage],
 ] as const satisfies readonly (readonly [string, StringKey, (ctx: PaneContext) => HTMLElement])[];
 
 /** Office.onReady never resolves without a host (or offline without office.js): give up after a while and say so. */
