@@ -25,7 +25,7 @@ export const RATER_SCRIPT = String.raw`
   }
   function show(nodes, focusFirst) {
     main.innerHTML = "";
-    nodes.forEach(function (n) { main.appendChild(n); });
+    nodes.forEach(function (n) { if (n) main.appendChild(n); });
     window.scrollTo(0, 0);
     var f = main.querySelector(focusFirst || "h1");
     if (f) { f.setAttribute("tabindex", "-1"); f.focus(); }
