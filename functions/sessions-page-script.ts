@@ -133,6 +133,8 @@ export const RATER_SCRIPT = String.raw`
       h("header", { class: "top" }, [
         h("h1", { text: f.title }),
         h("p", { class: "meta", text: T("测评主体：", "Rater group: ") + f.group.label + T(" · 不记名", " · anonymous") }),
+      ]),
+      h("div", { class: "bar-box" }, [
         h("div", { id: "bar", class: "bar", role: "progressbar", "aria-label": T("填写进度", "Progress"), "aria-valuemin": "0", "aria-valuemax": String(f.cadres.length) }, [
           h("div", { id: "bar-fill", class: "bar-fill" }),
         ]),

@@ -8,9 +8,10 @@ const STYLE = `
 body{margin:0;font:17px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1b1b1b;background:#f4f5f7}
 main{max-width:640px;margin:0 auto;padding:0 12px 96px}
 h1{font-size:1.35rem;margin:16px 0 4px}
-.top{position:sticky;top:0;background:#f4f5f7;padding:4px 0 8px;z-index:1;border-bottom:1px solid #d0d4da}
+.top{padding:4px 0 0}
+.bar-box{position:sticky;top:0;background:#f4f5f7;padding:6px 0;z-index:1;border-bottom:1px solid #d0d4da}
 .meta,.hint{color:#3d4450;margin:4px 0}
-.bar{height:10px;background:#d0d4da;border-radius:5px;overflow:hidden;margin-top:8px}
+.bar{height:10px;background:#d0d4da;border-radius:5px;overflow:hidden}
 .bar-fill{height:100%;width:0;background:#0b6a3a;transition:width .2s}
 .bar-text{margin:4px 0 0;font-size:.95rem;color:#3d4450}
 fieldset.cadre{border:1px solid #c4c9d0;border-radius:10px;background:#fff;margin:14px 0;padding:10px 12px 12px}
@@ -19,9 +20,9 @@ legend{padding:0 6px;font-weight:600}
 legend .unit{font-weight:400;color:#3d4450;margin-left:8px;font-size:.9rem}
 .dim{margin:10px 0 0}
 .dim-label{display:block;font-weight:600;margin-bottom:4px}
-.choices{display:flex;flex-wrap:wrap;gap:6px}
+.choices{display:flex;flex-wrap:wrap;gap:5px}
 .choice input{position:absolute;opacity:0;width:1px;height:1px}
-.choice label{display:inline-flex;align-items:center;justify-content:center;min-width:56px;min-height:48px;padding:6px 12px;border:2px solid #8a929c;border-radius:8px;background:#fff;cursor:pointer}
+.choice label{display:inline-flex;align-items:center;justify-content:center;min-width:52px;min-height:48px;padding:6px 8px;border:2px solid #8a929c;border-radius:8px;background:#fff;cursor:pointer}
 .choice input:checked+label{background:#0b4f8a;border-color:#0b4f8a;color:#fff;font-weight:600}
 .choice input:focus-visible+label{outline:3px solid #e0a100;outline-offset:2px}
 .numeric label{display:block;font-weight:600;margin-bottom:4px}
@@ -34,7 +35,7 @@ button:disabled{opacity:.6}
 .refusal{background:#fde8e8;border:1px solid #b3261e;color:#7a1410;border-radius:8px;padding:10px 12px}
 .table-wrap{overflow-x:auto;background:#fff;border-radius:8px;border:1px solid #c4c9d0}
 table{border-collapse:collapse;width:100%;font-size:.95rem}
-th,td{padding:6px 8px;border-bottom:1px solid #e1e4e8;text-align:center;white-space:nowrap}
+th,td{padding:6px 4px;border-bottom:1px solid #e1e4e8;text-align:center;white-space:nowrap}
 th[scope=row]{text-align:left}
 tr.missing{background:#fff4d6}
 .receipt{font:600 1.05rem/1.6 ui-monospace,Menlo,Consolas,monospace;background:#fff;border:2px dashed #0b6a3a;border-radius:8px;padding:12px;word-spacing:.3em;overflow-wrap:anywhere}

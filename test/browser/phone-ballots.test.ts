@@ -64,13 +64,13 @@ let sessionId = "";
 
 const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: false });
 
-async function phone(opts: { bypassCSP?: boolean } = {}): Promise<Page> {
+async function phone(opts: { bypassCSP?: boolean; locale?: string } = {}): Promise<Page> {
   const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
     hasTouch: true,
-    locale: "zh-CN",
+    locale: opts.locale ?? "zh-CN",
     bypassCSP: opts.bypassCSP ?? false,
   });
   const page = await context.newPage();
@@ -101,7 +101,10 @@ async function vote(k: number): Promise<string> {
   }
   for (let j = 1; j < CADRES.length; j++) await answerCadre(page, k, j);
   expect(await page.getAttribute("#bar", "aria-valuenow")).toBe("3");
-  if (k === 0) await shoot(page, "phone-1-form.png");
+  if (k === 0) {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await shoot(page, "phone-1-form.png");
+  }
   await page.click("#review");
   await page.waitForSelector("#submit");
   if (k === 0) await shoot(page, "phone-2-review.png");
@@ -196,6 +199,14 @@ describe("扫码测评 from the pane to the phones and back", () => {
     expect(await refusal.textContent()).toBe("此测评码已投过票，每个码只能投一次；如非本人所投，请告知会议组织者");
     await shoot(reused, "phone-4-refused.png");
     await reused.context().close();
+    // A phone set to English reads the page in English.
+    const english = await phone({ locale: "en-US" });
+    await english.goto(voteUrl(codes[3]!.code));
+    expect(await (await english.waitForSelector(".refusal")).textContent()).toBe(
+      "this code has already voted; each code votes once. If it was not you, tell the meeting's organiser",
+    );
+    expect(await english.textContent("h1")).toBe("Cannot vote");
+    await english.context().close();
 
     // Progress in the pane: 12 of 13 returned, 12 of 15 expected is exactly four fifths (valid).
     expect((await act(pane, "ballots-refresh")).state).toBe("done");
@@ -203,7 +214,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
     for (const [key] of GROUPS)
       expect(await pane.textContent(`[data-testid="ballots-row-${key}"]`)).toMatch(key === "peer" ? /54$/ : /44$/);
     expect(await pane.textContent('[data-testid="ballots-quorum"]')).toBe("收回 12 / 应到 15：达到五分之四，会议有效");
-    await pane.screenshot({ path: join(SHOTS, "pane-ballots-progress.png"), fullPage: true });
+    await pane.screenshot({ path: join(SHOTS, "pane-ballots-progress.png") });
 
     // The late phone loads its form while open, then submits after the close.
     const latePhone = await phone();

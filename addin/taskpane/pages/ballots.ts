@@ -176,7 +176,11 @@ export function ballotsPage(ctx: PaneContext): HTMLElement {
             h("div", { class: "slip-title" }, session!.title),
             h("div", { class: "slip-group" }, `${t(lang, "ballots.group")}：${p.label}`),
             qr,
-            h("div", { class: "slip-code" }, `${t(lang, "ballots.slipCode")} ${p.code.replace(/(.{5})(?=.)/g, "$1-")}`),
+            h(
+              "div",
+              { class: "slip-code" },
+              `${t(lang, "ballots.slipCode")} ${p.code.replace(/^(.{6})(.{5})(.{5})(.{5})(.{5})$/, "$1-$2-$3-$4-$5")}`,
+            ),
             h("div", { class: "slip-hint" }, t(lang, "ballots.slipHint")),
           );
         }),
