@@ -49,10 +49,10 @@ export async function resolveCode(req: HttpRequest, text: string): Promise<Resol
     recordWrongCode(client, id);
     throw unknownCode();
   }
-  const [meta, doc] = await Promise.all([readMeta(id), readDoc(id)]);
+  // One round trip: the session's status and the code's row are read together.
+  const [meta, doc, row] = await Promise.all([readMeta(id), readDoc(id), unusedCode(id, code)]);
   if (!meta || !doc) throw unknownCode();
   if (meta.status !== "open") throw closedProblem();
-  const row = await unusedCode(id, code);
   if (!row) {
     // Between the status read and now the session may have closed (closing deletes unused codes).
     const again = await readMeta(id);
