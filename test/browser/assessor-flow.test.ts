@@ -317,6 +317,7 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
       "Recommendation",
       "Submit & pull",
       "Settings",
+      "Phone ballots",
     ]);
     await newAssessmentWithData(page);
     await page.click('[data-testid="nav-check"]');
