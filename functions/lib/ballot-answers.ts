@@ -46,7 +46,9 @@ export function checkAnswers(doc: SessionDoc, answers: BallotAnswer[]): Record<s
         continue;
       }
       const n = typeof v === "number" ? v : /^\d+(\.\d+)?$/.test(v.trim()) ? Number(v) : NaN;
-      if (!Number.isFinite(n) || n < doc.scale.min || n > doc.scale.max || Math.round(n * 100) !== n * 100)
+      // Two decimals judged on the number's shortest text (0.29 * 100 is not 29 in binary).
+      const twoDecimals = /^\d+(\.\d{1,2})?$/.test(String(n));
+      if (!Number.isFinite(n) || n < doc.scale.min || n > doc.scale.max || !twoDecimals)
         add(
           ["answers", i, d],
           `「${c.name}」的「${label["zh-CN"]}」须为 ${doc.scale.min}–${doc.scale.max} 之间的分数（最多两位小数）`,
