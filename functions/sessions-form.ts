@@ -25,7 +25,7 @@ export const operation = defineOperation({
     ...PUBLIC_PROBLEMS,
   ],
   run: async ({ req, body }) => {
-    const { doc, group } = await resolveCode(req, body.code);
+    const { doc, group } = await resolveCode(req, body.code, true);
     return {
       json: {
         session: doc.id,

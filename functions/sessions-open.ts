@@ -57,6 +57,11 @@ export const operation = defineOperation({
           })),
         },
       );
+    if (groupKeys.length > 20)
+      throw new ProblemError(400, "too-many-groups", {
+        "zh-CN": `一次测评最多 20 个测评主体，方案「${policy.id}」有 ${groupKeys.length} 个；请用 groups 选出本次参加的`,
+        en: `a session takes at most 20 rater groups and policy "${policy.id}" has ${groupKeys.length}; choose this meeting's in "groups"`,
+      });
     const ids = new Set<string>();
     body.cadres.forEach((c, i) => {
       if (ids.has(c.cadreId))

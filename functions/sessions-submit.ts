@@ -31,7 +31,7 @@ export const operation = defineOperation({
     ...PUBLIC_PROBLEMS,
   ],
   run: async ({ req, body }) => {
-    const found = await resolveCode(req, body.code);
+    const found = await resolveCode(req, body.code, false);
     const answers = checkAnswers(found.doc, body.answers);
     const receipt = await castBallot(found.id, found.code, found.group, answers);
     if (receipt === false) {

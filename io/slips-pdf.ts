@@ -44,7 +44,7 @@ export function cjkFont(): { file: string; family: string } {
 }
 
 const spaced = (code: string) =>
-  [code.slice(0, 6), code.slice(6, 11), code.slice(11, 16), code.slice(16, 21), code.slice(21)].join("-");
+  [code.slice(0, 7), code.slice(7, 12), code.slice(12, 17), code.slice(17, 22), code.slice(22)].join("-");
 
 /**
  * An A4 PDF: first a count sheet (slips per rater group, to check against what was issued), then

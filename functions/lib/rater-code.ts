@@ -2,7 +2,7 @@ import type { HttpRequest } from "@azure/functions";
 import { ProblemError } from "./problem.ts";
 import { clientOf, recordWrongCode, refuseIfThrottled } from "./guess-throttle.ts";
 import { closedProblem, readDoc, readMeta, unusedCode, type SessionDoc } from "../store/sessions.ts";
-import { codeIsGenuine, normaliseCode, sessionOfCode } from "../store/session-codes.ts";
+import { codeIsGenuine, groupIndexOfCode, normaliseCode, sessionOfCode } from "../store/session-codes.ts";
 
 // A session's MAC secret never changes: one read per session and process.
 const secrets = new Map<string, string | null>();
@@ -31,15 +31,26 @@ export interface ResolvedCode {
   id: string;
   doc: SessionDoc;
   group: string;
-  etag: string;
+}
+
+// A session's status, read at most once a second per process on the submit path. Safe: a submit that
+// slips past a close it has not seen yet fails its transaction, because closing deletes the code rows first.
+const statusSeen = new Map<string, { status: string; at: number }>();
+async function recentStatus(id: string): Promise<string | undefined> {
+  const seen = statusSeen.get(id);
+  if (seen && (seen.status === "closed" || Date.now() - seen.at < 1000)) return seen.status;
+  const meta = await readMeta(id);
+  if (meta) statusSeen.set(id, { status: meta.status, at: Date.now() });
+  return meta?.status;
 }
 
 /**
- * From a code as typed or scanned to its open session and unused code row; refuses, in this order:
- * a guess (429 once the client or session has guessed too often, else 404), a closed session (410),
- * a burnt code (409). A genuine code is never throttled.
+ * From a code as typed or scanned to its open session and rater group; refuses, in this order: a guess
+ * (429 once the client or session has guessed too often, else 404), a closed session (410) and, when
+ * `checkUnused` (loading the form), a burnt code (409). A genuine code is never throttled. The submit
+ * path skips the code row: its transaction fails on a burnt code anyway.
  */
-export async function resolveCode(req: HttpRequest, text: string): Promise<ResolvedCode> {
+export async function resolveCode(req: HttpRequest, text: string, checkUnused: boolean): Promise<ResolvedCode> {
   const client = clientOf(req);
   const code = normaliseCode(text);
   const id = sessionOfCode(code);
@@ -49,9 +60,16 @@ export async function resolveCode(req: HttpRequest, text: string): Promise<Resol
     recordWrongCode(client, id);
     throw unknownCode();
   }
+  const doc = await readDoc(id);
+  const group = doc?.groups[groupIndexOfCode(code)];
+  if (!doc || !group) throw unknownCode();
+  if (!checkUnused) {
+    if ((await recentStatus(id)) !== "open") throw closedProblem();
+    return { code, id, doc, group: group.key };
+  }
   // One round trip: the session's status and the code's row are read together.
-  const [meta, doc, row] = await Promise.all([readMeta(id), readDoc(id), unusedCode(id, code)]);
-  if (!meta || !doc) throw unknownCode();
+  const [meta, row] = await Promise.all([readMeta(id), unusedCode(id, code)]);
+  if (!meta) throw unknownCode();
   if (meta.status !== "open") throw closedProblem();
   if (!row) {
     // Between the status read and now the session may have closed (closing deletes unused codes).
@@ -59,5 +77,5 @@ export async function resolveCode(req: HttpRequest, text: string): Promise<Resol
     if (again?.status !== "open") throw closedProblem();
     throw usedCode();
   }
-  return { code, id, doc, group: row.group, etag: row.etag };
+  return { code, id, doc, group: group.key };
 }

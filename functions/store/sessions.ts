@@ -195,7 +195,8 @@ export async function issueCodes(id: string, actor: string, group: string, count
     );
   if (meta.status !== "open") throw closedProblem();
   const { table } = await clients();
-  const codes = Array.from({ length: count }, () => newCode(id, meta.secret));
+  const groupIndex = doc.groups.findIndex((g) => g.key === group);
+  const codes = Array.from({ length: count }, () => newCode(id, groupIndex, meta.secret));
   const hashes = codes.map(codeHash);
   const rows = hashes.map((h): TransactionAction => [
     "create",

@@ -44,7 +44,7 @@ it("kaoping slips issues the codes and prints one slip per code, counted per gro
   expect(text).toContain("同级：3 张");
   expect(text).toContain("下级：9 张");
   expect(text).toContain("合计 Total：12 张");
-  const codes = text.match(/[0-9A-Z]{6}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}/g) ?? [];
+  const codes = text.match(/[0-9A-Z]{7}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}-[0-9A-Z]{5}/g) ?? [];
   expect(new Set(codes).size).toBe(12);
   expect(codes.every((c) => c.startsWith(id))).toBe(true);
   expect(execFileSync("pdfinfo", [out], { encoding: "utf8" })).toMatch(/Pages:\s+3/);

@@ -56,8 +56,8 @@ describe("a ballot session from opening to audit", () => {
     const sub = await issue(s.id, "subordinate", 2);
     expect(peer).toHaveLength(3);
     expect(new Set([...peer, ...sub]).size).toBe(5);
-    // At least 64 random bits: 14 random base32 characters are 70.
-    expect(peer[0]).toMatch(/^[0-9A-HJKMNP-TV-Z]{26}$/);
+    // At least 64 random bits: 14 random base32 characters are 70 (with the session, the group and a MAC).
+    expect(peer[0]).toMatch(/^[0-9A-HJKMNP-TV-Z]{27}$/);
 
     const form = await stack.call(null, "/vote/form", { method: "POST", json: { code: peer[0] } });
     expect(form.status).toBe(200);

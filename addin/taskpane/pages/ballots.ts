@@ -179,7 +179,7 @@ export function ballotsPage(ctx: PaneContext): HTMLElement {
             h(
               "div",
               { class: "slip-code" },
-              `${t(lang, "ballots.slipCode")} ${p.code.replace(/^(.{6})(.{5})(.{5})(.{5})(.{5})$/, "$1-$2-$3-$4-$5")}`,
+              `${t(lang, "ballots.slipCode")} ${p.code.replace(/^(.{7})(.{5})(.{5})(.{5})(.{5})$/, "$1-$2-$3-$4-$5")}`,
             ),
             h("div", { class: "slip-hint" }, t(lang, "ballots.slipHint")),
           );
