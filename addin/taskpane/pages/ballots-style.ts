@@ -1,6 +1,6 @@
 /** The 扫码测评 page's own styles (kept beside it, so the pane's stylesheet is untouched), print layout included. */
 export const BALLOTS_STYLE = `
-[data-testid="page-ballots"] .check { display: flex; gap: 8px; align-items: center; }
+[data-testid="page-ballots"] .ballots-check { display: flex; gap: 8px; align-items: center; margin: 8px 0; }
 [data-testid="page-ballots"] select { min-height: 32px; }
 [data-testid="ballots-quorum"].ok { color: #0b6a3a; font-weight: 600; }
 [data-testid="ballots-quorum"].warning { color: #a4262c; font-weight: 600; }

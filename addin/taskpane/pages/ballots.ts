@@ -226,7 +226,7 @@ export function ballotsPage(ctx: PaneContext): HTMLElement {
     h("p", { class: "hint" }, t(lang, "ballots.intro")),
     field(t(lang, "ballots.title"), textField("ballots-title")),
     field(t(lang, "ballots.scores"), scores),
-    h("label", { class: "field check" }, gradeVote, h("span", {}, t(lang, "ballots.gradeVote"))),
+    h("label", { class: "ballots-check" }, gradeVote, h("span", {}, t(lang, "ballots.gradeVote"))),
     field(t(lang, "ballots.expected"), textField("ballots-expected")),
     h("div", { class: "row" }, button("ballots-open", t(lang, "ballots.open"), open)),
     sessionPart,
