@@ -4,7 +4,7 @@
  * Azurite (on disk). Prints p50/p99 of the submit and of the form load, the errors, then closes the
  * session and reads the ballots back: every 201 answer must be there (0 lost), and nothing more.
  * Target: submit p99 < 200 ms, 0 errors, 0 ballots lost.
- * Run: npx tsx bench/ballots.ts   (RATERS=1000 WINDOW_S=60)
+ * Run: npx tsx bench/ballots.ts   (RATERS=1000 WINDOW_S=60; AZURITE_IN_MEMORY=1 keeps Azurite off the disk)
  */
 import { Worker } from "node:worker_threads";
 import { startStack } from "../test/integration/harness.ts";
@@ -26,7 +26,7 @@ const fmt = (xs: number[]) => {
 };
 
 async function main() {
-  const stack = await startStack();
+  const stack = await startStack({ inMemory: process.env.AZURITE_IN_MEMORY === "1" });
   try {
     const cadres = Array.from({ length: CADRES }, (_, i) => ({
       cadreId: `C${String(i + 1).padStart(3, "0")}`,
