@@ -8,6 +8,7 @@ const STYLE = `
 body{margin:0;font:17px/1.5 system-ui,-apple-system,"PingFang SC","Noto Sans CJK SC","Microsoft YaHei",sans-serif;color:#1b1b1b;background:#f4f5f7}
 main{max-width:640px;margin:0 auto;padding:0 12px 96px}
 h1{font-size:1.35rem;margin:16px 0 4px}
+h1[tabindex="-1"]:focus{outline:none}
 .top{padding:4px 0 0}
 .bar-box{position:sticky;top:0;background:#f4f5f7;padding:6px 0;z-index:1;border-bottom:1px solid #d0d4da}
 .meta,.hint{color:#3d4450;margin:4px 0}
