@@ -128,11 +128,9 @@ export const BallotSubmitSchema = z.object({ code: Code, answers: z.array(Ballot
 export type BallotSubmit = z.infer<typeof BallotSubmitSchema>;
 
 export const ReceiptSchema = z.object({
-  receipt: z
-    .string()
-    .meta({
-      description: "sha256 of the ballot's canonical content with a random salt; appears in the published list",
-    }),
+  receipt: z.string().meta({
+    description: "sha256 of the ballot's canonical content with a random salt; appears in the published list",
+  }),
   session: z.string(),
 });
 
