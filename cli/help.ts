@@ -10,6 +10,9 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
                                       票决 decision vote (2/3 present, yes > half of all members)
   kaoping survey <评议工作簿.xlsx> [选项]   选人用人满意度 score a 一报告两评议 survey
   kaoping start                       启动本地服务 start the local API host
+  kaoping slips --session <编号> --group <测评主体>:<张数> ... --out <测评条.pdf> [--api <地址>]
+                                      发放测评码并打印测评条（令牌取自 KAOPING_TOKEN）
+                                      issue codes and print the slips (token from KAOPING_TOKEN)
 
 计分选项 Score options:
   --policy <方案.json>      考核方案文件 policy file (JSON)

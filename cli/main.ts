@@ -26,6 +26,9 @@ const OPTIONS = {
   force: { type: "boolean" },
   "last-year": { type: "string" },
   period: { type: "string" },
+  session: { type: "string" },
+  group: { type: "string", multiple: true },
+  api: { type: "string" },
 } as const;
 
 function parse(argv: string[]) {
@@ -121,6 +124,13 @@ export async function main(
           out,
         );
       }
+      case "slips": {
+        const { slipsCommand } = await import("./slips.ts");
+        return await slipsCommand(
+          { session: values.session, groups: values.group ?? [], out: values.out, api: values.api },
+          out,
+        );
+      }
       case "start": {
         if (rest.length > 0)
           throw new UsageError(`start 不接受参数：${rest.join(" ")}`, `start takes no arguments: ${rest.join(" ")}`);
@@ -132,8 +142,8 @@ export async function main(
         return 2;
       default:
         throw new UsageError(
-          `未知命令「${command}」，可用：score、recommend、decide、survey、start`,
-          `unknown command "${command}"; use score, recommend, decide, survey or start`,
+          `未知命令「${command}」，可用：score、recommend、decide、survey、slips、start`,
+          `unknown command "${command}"; use score, recommend, decide, survey, slips or start`,
         );
     }
   } catch (error) {

@@ -5,6 +5,7 @@ import { readChain, verifyChain } from "./store/ledger.ts";
 import { seedDefaults } from "./store/policies.ts";
 import { sheetContentMatches } from "./store/sheets.ts";
 import { surveyContentMatches } from "./store/surveys.ts";
+import { sessionContentMatches } from "./store/sessions.ts";
 
 export const operation = defineOperation({
   name: "auditVerify",
@@ -47,7 +48,10 @@ export const operation = defineOperation({
 
 /** The seq of the first sheet.submit entry before `before` whose stored sheet no longer hashes to its contentSha256. */
 async function firstAlteredSheet(entries: AuditEntry[], before: number): Promise<number | null> {
-  const sheets = entries.filter((e) => (e.action === "sheet.submit" || e.action === "survey.submit") && e.seq < before);
+  const sheets = entries.filter(
+    (e) =>
+      (e.action === "sheet.submit" || e.action === "survey.submit" || e.action === "session.close") && e.seq < before,
+  );
   // A few downloads at a time: verify is rare, the store is shared.
   for (let i = 0; i < sheets.length; i += 8) {
     const batch = sheets.slice(i, i + 8);
@@ -55,7 +59,9 @@ async function firstAlteredSheet(entries: AuditEntry[], before: number): Promise
       batch.map((e) =>
         e.action === "survey.submit"
           ? surveyContentMatches(e.subject, e.contentSha256)
-          : sheetContentMatches(e.subject, e.contentSha256),
+          : e.action === "session.close"
+            ? sessionContentMatches(e.subject, e.contentSha256)
+            : sheetContentMatches(e.subject, e.contentSha256),
       ),
     );
     const k = matches.indexOf(false);

@@ -18,6 +18,16 @@ import { operation as sheetsGet } from "./sheets-get.ts";
 import { operation as sheetsFile } from "./sheets-file.ts";
 import { operation as auditList } from "./audit-list.ts";
 import { operation as auditVerify } from "./audit-verify.ts";
+import { operation as sessionsOpen } from "./sessions-open.ts";
+import { operation as sessionsList } from "./sessions-list.ts";
+import { operation as sessionsGet } from "./sessions-get.ts";
+import { operation as sessionsCodes } from "./sessions-codes.ts";
+import { operation as sessionsClose } from "./sessions-close.ts";
+import { operation as sessionsBallots } from "./sessions-ballots.ts";
+import { operation as sessionsReceipts } from "./sessions-receipts.ts";
+import { operation as sessionsForm } from "./sessions-form.ts";
+import { operation as sessionsSubmit } from "./sessions-submit.ts";
+import { operation as sessionsPage } from "./sessions-page.ts";
 import { operation as health } from "./health.ts";
 import { openapiJsonOperation } from "./openapi/openapi-json.ts";
 import { openapiV2JsonOperation } from "./openapi/openapi-v2-json.ts";
@@ -57,6 +67,16 @@ export const OPERATIONS: readonly Operation[] = [
   sheetsFile,
   auditList,
   auditVerify,
+  sessionsOpen,
+  sessionsList,
+  sessionsGet,
+  sessionsCodes,
+  sessionsClose,
+  sessionsBallots,
+  sessionsReceipts,
+  sessionsForm,
+  sessionsSubmit,
+  sessionsPage,
   health,
   openapiJson,
   openapiV2Json,

@@ -18,7 +18,8 @@ export type InputErrorCode =
   | "invalid_cell"
   | "invalid_policy"
   | "cannot_write"
-  | "usage";
+  | "usage"
+  | "service";
 
 /** A problem with what the user gave us: always explained in both languages, never a stack trace. */
 export class InputError extends Error {

@@ -14,6 +14,7 @@ command -v pdfinfo >/dev/null 2>&1 || need+=(poppler-utils)
 fc-list 2>/dev/null | grep -qi "noto sans cjk" || need+=(fonts-noto-cjk)
 # Carlito: Calibri's metrics, so LibreOffice lays out the printed report as Excel does.
 fc-list 2>/dev/null | grep -qi "carlito" || need+=(fonts-crosextra-carlito)
+# pdftotext and pdfinfo read the printed ballot slips back in test/cli/slips.test.ts.
 command -v pdftotext >/dev/null 2>&1 || need+=(poppler-utils)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing system packages: ${need[*]}"

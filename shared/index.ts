@@ -7,6 +7,7 @@ export * from "./schemas/input.ts";
 export * from "./schemas/result.ts";
 export * from "./schemas/api.ts";
 export * from "./schemas/errors.ts";
+export * from "./schemas/sessions.ts";
 export * from "./policy/canonical.ts";
 export * from "./policy/defaults.ts";
 export { compilePolicy, type CompiledPolicy } from "./engine/compile.ts";

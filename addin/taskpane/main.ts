@@ -35,6 +35,7 @@ import { historyPage } from "./pages/history.ts";
 import { yearsPage } from "./pages/years.ts";
 import { settingsPage } from "./pages/settings.ts";
 import { surveyPage } from "./pages/survey.ts";
+import { ballotsPage } from "./pages/ballots.ts";
 
 // Checked against the Excel layer's real signatures (no cast): a change there shows up here.
 const excelPort: ExcelPort = excel;
@@ -59,6 +60,7 @@ interface PageDef {
 
 const PAGES: readonly PageDef[] = [
   { id: "new", nav: "nav.new", title: "page.new", intro: "new.intro", audience: ["assessor"], make: newPage },
+  { id: "ballots", nav: "nav.ballots", title: "page.ballots", audience: ["assessor"], make: ballotsPage },
   { id: "check", nav: "nav.check", title: "page.check", intro: "check.intro", audience: ["assessor"], make: checkPage },
   { id: "score", nav: "nav.score", title: "page.score", intro: "score.intro", audience: ["assessor"], make: scorePage },
   {

@@ -12,6 +12,7 @@ import {
 } from "../../shared/index.ts";
 import { VERSION } from "../../shared/version.ts";
 import { surveyExamples } from "./survey-examples.ts";
+import { sessionExamples } from "./session-examples.ts";
 
 /** A request and a response body per operation, shown in the OpenAPI documents. */
 export interface OperationExamples {
@@ -201,6 +202,7 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
         message: { "zh-CN": "审计链完整，共 1 条", en: "the audit chain verifies: 1 entry" },
       },
     },
+    ...sessionExamples(identity),
     health: {
       response: {
         status: "ok",

@@ -173,7 +173,7 @@ export const AuditEntrySchema = z.object({
   seq: z.number().int().nonnegative(),
   at: z.string(),
   actor: z.string(),
-  action: z.enum(["policy.publish", "sheet.submit", "survey.submit"]),
+  action: z.enum(["policy.publish", "sheet.submit", "survey.submit", "session.open", "session.issue", "session.close"]),
   subject: z.string().meta({ description: "policy id@version or sheet id" }),
   policy: PolicyIdentitySchema,
   contentSha256: z.string(),

@@ -47,7 +47,16 @@ const open = OPERATIONS.filter((op) => op.roles === "public");
 describe("auth on every operation", () => {
   it("the walk covers the API (every operation is either guarded or public)", () => {
     expect(guarded.length).toBeGreaterThanOrEqual(15);
-    expect(open.map((op) => op.name).sort()).toEqual(["health", "openapiJson", "openapiV2Json"]);
+    expect(open.map((op) => op.name).sort()).toEqual([
+      "health",
+      "openapiJson",
+      "openapiV2Json",
+      // The rater's side of a ballot session: the code is the credential (spec section 10).
+      "sessionsForm",
+      "sessionsPage",
+      "sessionsReceipts",
+      "sessionsSubmit",
+    ]);
   });
 
   it.each(guarded.map((op) => [`${op.method} /api/${op.route}`, op] as const))(
@@ -81,7 +90,9 @@ describe("auth on every operation", () => {
   it.each(open.map((op) => [`${op.method} /api/${op.route}`, op] as const))(
     "%s: public, answers without a token",
     async (_label, op) => {
-      expect((await send(op, null)).status).toBe(200);
+      // A rater endpoint sent an empty body (or the session id "default") answers 400, never 401.
+      const want = { sessionsForm: 400, sessionsSubmit: 400, sessionsReceipts: 400 }[op.name] ?? 200;
+      expect((await send(op, null)).status).toBe(want);
     },
   );
 
