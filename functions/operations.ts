@@ -15,6 +15,9 @@ import { operation as sheetsGet } from "./sheets-get.ts";
 import { operation as auditList } from "./audit-list.ts";
 import { operation as auditVerify } from "./audit-verify.ts";
 import { operation as health } from "./health.ts";
+import { operation as auditCheckpoint } from "./audit-checkpoint.ts";
+import { operation as auditCheckpointVerify } from "./audit-checkpoint-verify.ts";
+import { operation as adminSweepOrphans } from "./admin-sweep.ts";
 import { operation as openapiJson } from "./openapi/openapi-json.ts";
 import { operation as openapiV2Json } from "./openapi/openapi-v2-json.ts";
 
@@ -35,6 +38,9 @@ export const OPERATIONS: readonly Operation[] = [
   sheetsGet,
   auditList,
   auditVerify,
+  auditCheckpoint,
+  auditCheckpointVerify,
+  adminSweepOrphans,
   health,
   openapiJson,
   openapiV2Json,

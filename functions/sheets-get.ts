@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { SheetFormatSchema, StoredSheetSchema } from "../shared/index.ts";
-import { resultToCsv, writeScoredWorkbook } from "../io/write.ts";
+import { sheetCsv, sheetJson, sheetXlsx } from "./lib/sheet-view.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { SheetIdParam } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
@@ -51,17 +51,17 @@ export const operation = defineOperation({
       `attachment; filename="kaoping-${summary.id}.${ext}"; filename*=UTF-8''${encodeURIComponent(`${file}.${ext}`)}`;
     if (query.format === "csv")
       return {
-        body: resultToCsv(doc.result, doc.policy),
+        body: sheetCsv(summary, doc),
         contentType: "text/csv; charset=utf-8",
         headers: { "Content-Disposition": disposition("csv") },
       };
     if (query.format === "xlsx")
       return {
-        body: await writeScoredWorkbook(doc.result, doc.policy),
+        body: await sheetXlsx(summary, doc),
         contentType: XLSX,
         headers: { "Content-Disposition": disposition("xlsx") },
       };
-    return { json: { ...summary, result: doc.result } };
+    return { json: sheetJson(summary, doc) };
   },
 });
 

@@ -14,7 +14,7 @@ import { MiB } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
 import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
 import { policyVersion } from "./store/policies.ts";
-import { submitSheet } from "./store/sheets.ts";
+import { submitSheet, UNPUBLISHED_PREFIX } from "./store/sheets.ts";
 
 export const operation = defineOperation({
   name: "sheetsSubmit",
@@ -67,8 +67,7 @@ export const operation = defineOperation({
         "zh-CN": "Idempotency-Key 须为 1–200 个字符",
         en: "Idempotency-Key must be 1 to 200 characters",
       });
-    const identity = body.result.policy;
-    const policy = await policyFor(identity, body.policy);
+    const { policy, identity, unpublished } = await policyFor(body.result.policy, body.policy);
     checkAgainstPolicy(body.result, policy);
     checkConsistent(body.result, policy);
     const { summary, replayed } = await submitSheet({
@@ -78,6 +77,7 @@ export const operation = defineOperation({
       result: body.result,
       policy,
       identity,
+      unpublished,
       actor: caller!.actor,
       idempotencyKey: key,
     });
@@ -89,8 +89,16 @@ export const operation = defineOperation({
   },
 });
 
-/** The policy a result names must be known: published, or attached with the same sha256. */
-async function policyFor(identity: PolicyIdentity, attached: Policy | undefined): Promise<Policy> {
+/**
+ * The policy a result names: published (same id, version and sha256), or attached. An attached
+ * policy that is not the published document of its id and version is stored as unpublished, under
+ * an identity in the unpublished: namespace that no published policy can have: a made-up policy can
+ * never pass for the official one by borrowing its id and version.
+ */
+async function policyFor(
+  identity: PolicyIdentity,
+  attached: Policy | undefined,
+): Promise<{ policy: Policy; identity: PolicyIdentity; unpublished: boolean }> {
   const mismatch = (path: string[], zh: string, en: string) =>
     new ProblemError(
       400,
@@ -106,7 +114,10 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
         `附带的方案（${own.id} 第 ${own.version} 版，sha256 ${own.sha256.slice(0, 12)}…）与结果所用方案（${identity.id} 第 ${identity.version} 版，sha256 ${identity.sha256.slice(0, 12)}…）不一致`,
         `the attached policy (${own.id} v${own.version}, sha256 ${own.sha256.slice(0, 12)}…) is not the one the result names (${identity.id} v${identity.version}, sha256 ${identity.sha256.slice(0, 12)}…)`,
       );
-    return attached;
+    const published = await policyVersion(own.id, own.version);
+    if (published && published.identity.sha256 === own.sha256)
+      return { policy: published.policy, identity: published.identity, unpublished: false };
+    return { policy: attached, identity: { ...own, id: `${UNPUBLISHED_PREFIX}${own.id}` }, unpublished: true };
   }
   const published = await policyVersion(identity.id, identity.version);
   if (!published)
@@ -120,14 +131,15 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
       `结果中的方案 sha256 与已发布的「${identity.id}」第 ${identity.version} 版不一致`,
       `the result's policy sha256 differs from the published "${identity.id}" version ${identity.version}`,
     );
-  return published.policy;
+  return { policy: published.policy, identity: published.identity, unpublished: false };
 }
 
 /** A result must speak the policy's vocabulary (posts, rater groups), or HR's workbook could not show it. */
 function checkAgainstPolicy(result: AssessmentResult, policy: Policy) {
   const errors: NonNullable<Problem["errors"]> = [];
   result.cadres.forEach((c, i) => {
-    const known = c.post in policy.posts || Object.values(policy.posts).some((p) => p.label === c.post);
+    // Own properties only: "constructor" or "__proto__" are on every object, never in a policy.
+    const known = Object.hasOwn(policy.posts, c.post) || Object.values(policy.posts).some((p) => p.label === c.post);
     // An unscored cadre may carry the unknown post the sheet had (it is reported as an issue).
     if (!known && c.composite !== null) {
       const message = {
@@ -137,7 +149,7 @@ function checkAgainstPolicy(result: AssessmentResult, policy: Policy) {
       errors.push({ path: ["result", "cadres", i, "post"], pointer: `/result/cadres/${i}/post`, message });
     }
     for (const g of Object.keys(c.groups)) {
-      if (g in policy.raterGroups) continue;
+      if (Object.hasOwn(policy.raterGroups, g)) continue;
       const message = {
         "zh-CN": `测评主体「${g}」不在方案「${policy.id}」中`,
         en: `rater group "${g}" is not in policy "${policy.id}"`,

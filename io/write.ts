@@ -13,6 +13,7 @@ import {
   type Policy,
 } from "../shared/index.ts";
 import { resultColumns, rowsByRank } from "./result-table.ts";
+import { neutraliseCell } from "./csv-safe.ts";
 
 export const RESULTS_SHEET = "考核结果 Results";
 export const ISSUES_SHEET = "问题 Issues";
@@ -222,6 +223,6 @@ function writePolicySheet(ws: ExcelJS.Worksheet, result: AssessmentResult, polic
  */
 export function resultToCsv(result: AssessmentResult, policy?: Policy): string {
   const columns = resultColumns(result, policy);
-  const rows = rowsByRank(result).map((c) => columns.map((col) => col.value(c) ?? ""));
-  return "\uFEFF" + stringify([columns.map((c) => c.header), ...rows], { record_delimiter: "\r\n" });
+  const rows = rowsByRank(result).map((c) => columns.map((col) => neutraliseCell(col.value(c) ?? "")));
+  return "\uFEFF" + stringify([columns.map((c) => neutraliseCell(c.header)), ...rows], { record_delimiter: "\r\n" });
 }

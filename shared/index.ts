@@ -30,3 +30,4 @@ export {
   type AdvanceInput,
 } from "./recommendation/recommend.ts";
 export { topN } from "./recommendation/top.ts";
+export * from "./schemas/integrity.ts";

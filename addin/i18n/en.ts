@@ -83,4 +83,5 @@ export const en: Record<StringKey, string> = {
   "error.offline": "Cannot reach the kaoping service (offline)",
   "error.timeout": "The kaoping service did not answer in time",
   "error.badResponse": "The kaoping service sent data that could not be understood",
+  "pull.unpublished": " (unpublished policy, not an official result)",
 };

@@ -78,6 +78,7 @@ export const zhCN = {
   "error.offline": "无法连接考评服务（离线）",
   "error.timeout": "考评服务超时未响应",
   "error.badResponse": "考评服务返回了无法识别的数据",
+  "pull.unpublished": "（未发布方案，非正式结果）",
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -5,6 +5,7 @@ import { startAzurite, type RunningAzurite } from "./azurite.ts";
 import { makeDevIssuer, useDevIssuer } from "./dev-auth.ts";
 import { startHost } from "./server.ts";
 import { ROLES } from "../lib/auth.ts";
+import { localChainKey } from "./chain-key-file.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -30,6 +31,7 @@ export async function main(): Promise<void> {
     azurite = await startAzurite({ location: `${REPO}.data/azurite` });
     process.env.KAOPING_STORAGE = azurite.connectionString;
   }
+  process.env.KAOPING_CHAIN_KEY ||= localChainKey(`${REPO}.data/chain-key`);
   const dev = await makeDevIssuer();
   useDevIssuer(dev);
   process.env.KAOPING_ALLOWED_ORIGIN ||= "https://localhost:3000";

@@ -165,7 +165,8 @@ const isWhole = (sum: Rational) => cmp(sum, rat(1)) === 0 || cmp(sum, rat(100)) 
 const fmt = (r: Rational) => (Number(r.n) / Number(r.d)).toString();
 
 export const PolicyIdentitySchema = z.object({
-  id: z.string(),
+  // A published id is at most 64 characters; an unpublished one carries the "unpublished:" prefix.
+  id: z.string().min(1).max(100),
   version: z.number().int(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

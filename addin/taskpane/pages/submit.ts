@@ -81,7 +81,7 @@ export function submitPage(ctx: PaneContext): HTMLElement {
                     { "data-testid": `pull-row-${s.id}` },
                     h("td", {}, s.unit),
                     h("td", {}, s.period),
-                    h("td", {}, s.title ?? ""),
+                    h("td", {}, `${s.title ?? ""}${s.unpublished ? t(lang, "pull.unpublished") : ""}`),
                     h("td", {}, String(s.cadres)),
                     h("td", {}, s.submittedAt.slice(0, 10)),
                     h(
