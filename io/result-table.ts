@@ -24,7 +24,7 @@ export const WITHHELD = "不公开 withheld";
 
 /** Columns in sheet order; the composite and dimension columns are fixed at 7 and 8-12 (the formula uses them). */
 export function resultColumns(result: AssessmentResult, policy?: Policy): ResultColumn[] {
-  const postLabel = (post: string) => policy?.posts[post]?.label ?? post;
+  const postLabel = (post: string) => (policy && Object.hasOwn(policy.posts, post) ? policy.posts[post]!.label : post);
   // Without the policy, the groups are those the result mentions, labelled by key.
   const groups = policy
     ? Object.entries(policy.raterGroups).map(([key, g]) => [key, g.label] as const)
