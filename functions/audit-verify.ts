@@ -2,7 +2,7 @@ import { z } from "zod";
 import { AuditVerifySchema, type AuditEntry } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { COMMON_PROBLEMS } from "./lib/responses.ts";
-import { latestCheckpoint, readChain, verifyChain } from "./store/ledger.ts";
+import { entryAt, entryHashValid, latestCheckpoint, readChain, verifyChain } from "./store/ledger.ts";
 import { policyContentMatches, seedDefaults } from "./store/policies.ts";
 import { sheetContentMatches } from "./store/sheets.ts";
 
@@ -36,9 +36,10 @@ export const operation = defineOperation({
     const checkpoint = query.full === "true" ? undefined : await latestCheckpoint();
     const start = checkpoint ? { seq: checkpoint.seq, hash: checkpoint.head } : undefined;
     const { entries, head } = await readChain(start?.seq ?? -1);
-    // The checkpoint's entry itself must still carry the signed head, or the chain was rewritten before it.
-    const anchor = start && start.seq >= 0 ? (await readChain(start.seq - 1)).entries[0] : undefined;
-    const anchorBroken = start && start.seq >= 0 && anchor?.hash !== start.hash;
+    // The checkpoint's entry itself must still carry the signed head (and its own keyed hash).
+    const anchor = start && start.seq >= 0 ? await entryAt(start.seq) : undefined;
+    const anchorBroken =
+      !!start && start.seq >= 0 && (!anchor || anchor.hash !== start.hash || !entryHashValid(anchor));
     const chain = anchorBroken ? { ok: false, firstBroken: start!.seq } : verifyChain(entries, head, start);
     const content = anchorBroken ? null : await firstAlteredRecord(entries, chain.firstBroken ?? Infinity);
     const ok = chain.ok && content === null;

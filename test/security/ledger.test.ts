@@ -203,5 +203,14 @@ describe("issue 8 (fresh chain)", () => {
     const full = await verify(true);
     expect(full.entries).toBe(checkpoint.seq + 2);
     expect(full.from).toBeUndefined();
+    // Starting after the checkpoint still catches an edit of the entry it signed, or of one after it.
+    const table = fresh.table();
+    for (const seq of [checkpoint.seq, checkpoint.seq + 1]) {
+      const row = await table.getEntity<{ actor: string }>(LEDGER, entryKey(seq));
+      await table.updateEntity({ partitionKey: LEDGER, rowKey: entryKey(seq), actor: "someone-else" }, "Merge");
+      expect(await verify(false)).toMatchObject({ ok: false, firstBroken: seq });
+      await table.updateEntity({ partitionKey: LEDGER, rowKey: entryKey(seq), actor: row.actor }, "Merge");
+    }
+    expect(await verify(false)).toMatchObject({ ok: true, from: checkpoint.seq });
   });
 });
