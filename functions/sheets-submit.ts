@@ -24,8 +24,8 @@ export const operation = defineOperation({
   summary: { "zh-CN": "提交考评结果表（附方案身份）", en: "Submit a scored sheet (with its policy identity)" },
   description: {
     "zh-CN":
-      "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）。带 Idempotency-Key 时，同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
-    en: "The result's policy identity must be a published version, or the policy itself must come along in `policy` (its sha256 must match). With an Idempotency-Key, the same key stores once and returns the same id. Body limit 32 MiB.",
+      "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）；附带的方案若不是该编号与版本的已发布文本，考评表即以「未发布方案」保存和列出（方案编号 unpublished:…，并附说明），不是正式结果。带 Idempotency-Key 时，同一提交者用同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
+    en: "The result's policy identity must be a published version, or the policy itself must come along in `policy` (its sha256 must match); an attached policy that is not the published document of its id and version makes the sheet stored and listed as unpublished (policy id unpublished:…, with a notice), not an official result. With an Idempotency-Key, the same caller's same key stores once and returns the same id. Body limit 32 MiB.",
   },
   maxBodyBytes: 32 * MiB,
   request: {
