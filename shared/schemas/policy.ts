@@ -23,12 +23,12 @@ const DimensionWeights = z.object(
 );
 
 export const PostCategory = z.object({
-  label: z.string().min(1),
+  label: z.string().min(1).max(200),
   weights: DimensionWeights,
 });
 
 export const RaterGroup = z.object({
-  label: z.string().min(1),
+  label: z.string().min(1).max(200),
   weight: z.number().finite().min(0),
 });
 
@@ -38,11 +38,11 @@ export const PolicySchema = z
   .object({
     id: Key,
     version: z.number().int().min(1),
-    title: z.string().min(1),
+    title: z.string().min(1).max(200),
     scale: z.object({
       min: Points,
       max: Points.max(10_000),
-      levels: z.record(z.string().min(1), Points),
+      levels: z.record(z.string().min(1).max(50), Points),
     }),
     posts: z.record(Key, PostCategory),
     raterGroups: z.record(Key, RaterGroup),
