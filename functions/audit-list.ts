@@ -1,7 +1,9 @@
+import { z } from "zod";
 import { AuditListSchema } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
+import { DEFAULT_PAGE, PagingQuery } from "./lib/paging.ts";
 import { COMMON_PROBLEMS } from "./lib/responses.ts";
-import { listAudit } from "./store/ledger.ts";
+import { listAuditPage } from "./store/ledger.ts";
 import { seedDefaults } from "./store/policies.ts";
 
 export const operation = defineOperation({
@@ -10,21 +12,24 @@ export const operation = defineOperation({
   route: "audit",
   roles: ["admin", "hr"],
   summary: {
-    "zh-CN": "审计日志：每次方案发布与考评表提交（哈希链）",
-    en: "Audit log: every policy publication and sheet submission (hash-chained)",
+    "zh-CN": "审计日志：每次方案发布与考评表提交（哈希链，分页）",
+    en: "Audit log: every policy publication and sheet submission (hash-chained, paged)",
   },
-  request: {},
+  request: { query: z.object(PagingQuery) },
   responses: [
     {
       status: 200,
-      description: { "zh-CN": "按序号排列的日志条目", en: "Entries in sequence order" },
+      description: {
+        "zh-CN": "按序号排列的日志条目；有 continuationToken 时还有下一页",
+        en: "Entries in sequence order; a continuationToken means more follow",
+      },
       schema: AuditListSchema,
     },
     ...COMMON_PROBLEMS,
   ],
-  run: async () => {
+  run: async ({ query }) => {
     await seedDefaults();
-    return { json: { items: await listAudit() } };
+    return { json: await listAuditPage(query.limit ?? DEFAULT_PAGE, query.continuationToken) };
   },
 });
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CadreHistorySchema, DEFAULT_SURVEY_POLICY, multiYearFlags, type CadreHistory } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { COMMON_PROBLEMS } from "./lib/responses.ts";
-import { getSheet, listSheets } from "./store/sheets.ts";
+import { getSheet, allSheets } from "./store/sheets.ts";
 
 type Year = CadreHistory["years"][number];
 
@@ -30,7 +30,7 @@ export const operation = defineOperation({
     ...COMMON_PROBLEMS,
   ],
   run: async ({ params }) => {
-    const sheets = await listSheets({});
+    const sheets = await allSheets();
     const byPeriod = new Map<string, Year & { submittedAt: string }>();
     // A few downloads at a time: the store is shared.
     for (let i = 0; i < sheets.length; i += 8) {

@@ -45,6 +45,9 @@ import { operation as surveysSubmit } from "./surveys-submit.ts";
 import { operation as surveysGet } from "./surveys-get.ts";
 import { operation as historyCadre } from "./history-cadre.ts";
 import { operation as historyUnit } from "./history-unit.ts";
+import { operation as auditCheckpoint } from "./audit-checkpoint.ts";
+import { operation as auditCheckpointVerify } from "./audit-checkpoint-verify.ts";
+import { operation as adminSweepOrphans } from "./admin-sweep.ts";
 
 /** Every API operation with its method, route, roles, summary and schemas: what an OpenAPI generator walks. */
 export const OPERATIONS: readonly Operation[] = [
@@ -77,6 +80,9 @@ export const OPERATIONS: readonly Operation[] = [
   sessionsForm,
   sessionsSubmit,
   sessionsPage,
+  auditCheckpoint,
+  auditCheckpointVerify,
+  adminSweepOrphans,
   health,
   openapiJson,
   openapiV2Json,

@@ -47,6 +47,17 @@ export const operation = defineOperation({
     ...COMMON_PROBLEMS,
   ],
   run: async ({ req, params, body, caller }) => {
+    // Sheets scored under a made-up policy are stored as unpublished:<id>; no published id may look like that.
+    if (/^unpublished/i.test(params.id))
+      throw new ProblemError(
+        400,
+        "reserved-policy-id",
+        {
+          "zh-CN": `方案编号不能以 unpublished 开头（「${params.id}」）：此前缀留给未发布方案评分的考评表；请换一个编号`,
+          en: `a policy id cannot start with "unpublished" ("${params.id}"): that prefix marks sheets scored under unpublished policies; choose another id`,
+        },
+        { errors: [{ path: ["id"], pointer: "/id", message: { "zh-CN": "此前缀已保留", en: "reserved prefix" } }] },
+      );
     if (body.id !== params.id)
       throw new ProblemError(
         400,

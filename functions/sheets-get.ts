@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SheetFormatSchema, StoredSheetSchema } from "../shared/index.ts";
+import { sheetJson } from "./lib/sheet-view.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { SheetIdParam } from "./lib/params.ts";
 import { COMMON_PROBLEMS, notFoundProblem } from "./lib/responses.ts";
@@ -39,7 +40,7 @@ export const operation = defineOperation({
   run: async ({ params, query }) => {
     const found = await sheetOrNotFound(params.id);
     if (query.format === "csv" || query.format === "xlsx") return sheetFile(found, query.format);
-    return { json: { ...found.summary, result: found.doc.result } };
+    return { json: sheetJson(found.summary, found.doc) };
   },
 });
 

@@ -15,7 +15,7 @@ import { MiB } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
 import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
 import { policyVersion } from "./store/policies.ts";
-import { submitSheet } from "./store/sheets.ts";
+import { submitSheet, UNPUBLISHED_PREFIX } from "./store/sheets.ts";
 
 export const operation = defineOperation({
   name: "sheetsSubmit",
@@ -26,8 +26,8 @@ export const operation = defineOperation({
   summary: { "zh-CN": "提交考评结果表（附方案身份）", en: "Submit a scored sheet (with its policy identity)" },
   description: {
     "zh-CN":
-      "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）。带 Idempotency-Key 时，同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
-    en: "The result's policy identity must be a published version, or the policy itself must come along in `policy` (its sha256 must match). With an Idempotency-Key, the same key stores once and returns the same id. Body limit 32 MiB.",
+      "结果中的方案身份须为已发布版本，否则须在 policy 中附上方案本身（其 sha256 须一致）；附带的方案若不是该编号与版本的已发布文本，考评表即以「未发布方案」保存和列出（方案编号 unpublished:…，并附说明），不是正式结果。带 Idempotency-Key 时，同一提交者用同一键重复提交只保存一次并返回同一编号。请求上限 32 MiB。",
+    en: "The result's policy identity must be a published version, or the policy itself must come along in `policy` (its sha256 must match); an attached policy that is not the published document of its id and version makes the sheet stored and listed as unpublished (policy id unpublished:…, with a notice), not an official result. With an Idempotency-Key, the same caller's same key stores once and returns the same id. Body limit 32 MiB.",
   },
   maxBodyBytes: 32 * MiB,
   request: {
@@ -69,8 +69,7 @@ export const operation = defineOperation({
         "zh-CN": "Idempotency-Key 须为 1–200 个字符",
         en: "Idempotency-Key must be 1 to 200 characters",
       });
-    const identity = body.result.policy;
-    const policy = await policyFor(identity, body.policy);
+    const { policy, identity, unpublished } = await policyFor(body.result.policy, body.policy);
     checkAgainstPolicy(body.result, policy);
     checkConsistent(body.result, policy);
     const { summary, replayed } = await submitSheet({
@@ -80,6 +79,7 @@ export const operation = defineOperation({
       result: body.result,
       policy,
       identity,
+      unpublished,
       actor: caller!.actor,
       idempotencyKey: key,
     });
@@ -91,8 +91,16 @@ export const operation = defineOperation({
   },
 });
 
-/** The policy a result names must be known: published, or attached with the same sha256. */
-async function policyFor(identity: PolicyIdentity, attached: Policy | undefined): Promise<Policy> {
+/**
+ * The policy a result names: published (same id, version and sha256), or attached. An attached
+ * policy that is not the published document of its id and version is stored as unpublished, under
+ * an identity in the unpublished: namespace that no published policy can have: a made-up policy can
+ * never pass for the official one by borrowing its id and version.
+ */
+async function policyFor(
+  identity: PolicyIdentity,
+  attached: Policy | undefined,
+): Promise<{ policy: Policy; identity: PolicyIdentity; unpublished: boolean }> {
   const mismatch = (path: string[], zh: string, en: string) =>
     new ProblemError(
       400,
@@ -108,7 +116,10 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
         `附带的方案（${own.id} 第 ${own.version} 版，sha256 ${own.sha256.slice(0, 12)}…）与结果所用方案（${identity.id} 第 ${identity.version} 版，sha256 ${identity.sha256.slice(0, 12)}…）不一致`,
         `the attached policy (${own.id} v${own.version}, sha256 ${own.sha256.slice(0, 12)}…) is not the one the result names (${identity.id} v${identity.version}, sha256 ${identity.sha256.slice(0, 12)}…)`,
       );
-    return attached;
+    const published = await policyVersion(own.id, own.version);
+    if (published && published.identity.sha256 === own.sha256)
+      return { policy: published.policy, identity: published.identity, unpublished: false };
+    return { policy: attached, identity: { ...own, id: `${UNPUBLISHED_PREFIX}${own.id}` }, unpublished: true };
   }
   const published = await policyVersion(identity.id, identity.version);
   if (!published)
@@ -122,7 +133,7 @@ async function policyFor(identity: PolicyIdentity, attached: Policy | undefined)
       `结果中的方案 sha256 与已发布的「${identity.id}」第 ${identity.version} 版不一致`,
       `the result's policy sha256 differs from the published "${identity.id}" version ${identity.version}`,
     );
-  return published.policy;
+  return { policy: published.policy, identity: published.identity, unpublished: false };
 }
 
 /** A result must speak the policy's vocabulary (posts, rater groups), or HR's workbook could not show it. */

@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import type { AssessmentInput, AssessmentResult, Policy } from "../shared/index.ts";
 import { detailColumns, reportModels, rowsByRank, WORKBOOK_SHEETS } from "../shared/report/index.ts";
 import { renderSheet } from "./render-sheet.ts";
+import { neutraliseCell } from "./csv-safe.ts";
 
 export const RESULTS_SHEET = WORKBOOK_SHEETS.results;
 export const DETAIL_SHEET = WORKBOOK_SHEETS.detail;
@@ -50,6 +51,6 @@ export async function writeScoredWorkbook(
  */
 export function resultToCsv(result: AssessmentResult, policy?: Policy): string {
   const columns = detailColumns(result, policy);
-  const rows = rowsByRank(result).map((c) => columns.map((col) => col.value(c)));
-  return "\uFEFF" + stringify([columns.map((c) => c.header), ...rows], { record_delimiter: "\r\n" });
+  const rows = rowsByRank(result).map((c) => columns.map((col) => neutraliseCell(col.value(c) ?? "")));
+  return "\uFEFF" + stringify([columns.map((c) => neutraliseCell(c.header)), ...rows], { record_delimiter: "\r\n" });
 }

@@ -40,3 +40,4 @@ export * from "./recommendation/announcement.ts";
 export * from "./schemas/survey-policy.ts";
 export * from "./schemas/survey.ts";
 export * from "./survey/index.ts";
+export * from "./schemas/integrity.ts";

@@ -205,12 +205,22 @@ export class ApiClient {
       headers: { ...call?.headers, "idempotency-key": idempotencyKey },
     });
   }
-  listSheets(query: { unit?: string; period?: string }, call?: CallOptions) {
-    const qs = new URLSearchParams();
-    if (query.unit) qs.set("unit", query.unit);
-    if (query.period) qs.set("period", query.period);
-    const q = qs.toString();
-    return this.request("GET", `/api/sheets${q ? `?${q}` : ""}`, SheetListSchema, undefined, call);
+  /** Every page of the list (the service pages it; at most 50 pages of 200 are followed). */
+  async listSheets(query: { unit?: string; period?: string }, call?: CallOptions) {
+    const items: z.infer<typeof SheetListSchema>["items"] = [];
+    let token: string | undefined;
+    for (let page = 0; page < 50; page++) {
+      const qs = new URLSearchParams();
+      if (query.unit) qs.set("unit", query.unit);
+      if (query.period) qs.set("period", query.period);
+      if (token) qs.set("continuationToken", token);
+      const q = qs.toString();
+      const got = await this.request("GET", `/api/sheets${q ? `?${q}` : ""}`, SheetListSchema, undefined, call);
+      items.push(...got.items);
+      token = got.continuationToken;
+      if (!token) break;
+    }
+    return { items };
   }
   getSheet(id: string, call?: CallOptions) {
     return this.request("GET", `/api/sheets/${encodeURIComponent(id)}?format=json`, StoredSheetSchema, undefined, call);

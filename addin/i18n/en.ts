@@ -255,4 +255,5 @@ export const en: Record<StringKey, string> = {
   "ballots.needSession": "Open a session first",
   "ballots.notPublished":
     "This workbook's policy is not published on the service, so phone ballots cannot be opened; publish the policy first",
+  "pull.unpublished": " (unpublished policy, not an official result)",
 };

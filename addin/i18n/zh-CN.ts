@@ -240,6 +240,7 @@ export const zhCN = {
   "ballots.status.closed": "已结束",
   "ballots.needSession": "请先开启会话",
   "ballots.notPublished": "本工作簿的方案尚未发布到服务器，无法开启扫码测评；请先发布方案",
+  "pull.unpublished": "（未发布方案，非正式结果）",
 } as const;
 
 export type StringKey = keyof typeof zhCN;

@@ -20,6 +20,10 @@ export interface RunningAzurite {
   blobPort: number;
   /** Stops one service only (tests of a half-available store). */
   stopService(service: "table" | "blob"): Promise<void>;
+  /** Kills one service at once, as a crash would (SIGKILL: no shutdown, no final save). */
+  killService(service: "table" | "blob"): Promise<void>;
+  /** Starts a stopped or killed service again on its port, with its data folder. */
+  restartService(service: "table" | "blob"): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -118,10 +122,12 @@ function stopChild(child: ChildProcess): Promise<void> {
 
 /** Starts Azurite's table and blob services on free ports (or the given ones). */
 export async function startAzurite(options: AzuriteOptions = {}): Promise<RunningAzurite> {
-  const [table, blob] = await Promise.all([
+  const started = await Promise.all([
     startWithRetry("table", options.tablePort, options.location),
     startWithRetry("blob", options.blobPort, options.location),
   ]);
+  const services = { table: started[0], blob: started[1] };
+  const [table, blob] = started;
   const connectionString =
     `DefaultEndpointsProtocol=http;AccountName=${DEV_ACCOUNT};AccountKey=${DEV_KEY};` +
     `BlobEndpoint=http://127.0.0.1:${blob.port}/${DEV_ACCOUNT};TableEndpoint=http://127.0.0.1:${table.port}/${DEV_ACCOUNT};`;
@@ -129,9 +135,20 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     connectionString,
     tablePort: table.port,
     blobPort: blob.port,
-    stopService: (service) => stopChild((service === "table" ? table : blob).child),
+    stopService: (service) => stopChild(services[service].child),
+    killService: (service) => {
+      const { child } = services[service];
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+      return new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGKILL");
+      });
+    },
+    restartService: async (service) => {
+      services[service] = await startService(service, services[service].port, options.location);
+    },
     stop: async () => {
-      await Promise.all([stopChild(table.child), stopChild(blob.child)]);
+      await Promise.all([stopChild(services.table.child), stopChild(services.blob.child)]);
     },
   };
 }

@@ -60,7 +60,8 @@ export function installCapture(): void {
           authLevel: trigger.authLevel ?? "function",
           handler: callback as HttpHandler,
         });
-      } else {
+      } else if (!Object.values(metadata.bindings).some((b) => b.type === "timerTrigger")) {
+        // Timers (the orphan sweep) run in Azure; locally their work is an HTTP operation too.
         console.warn(
           `本地主机只运行 HTTP 函数，跳过「${metadata.name}」 | the local host runs HTTP functions only; skipping "${metadata.name}"`,
         );

@@ -6,8 +6,10 @@ export const DEV_AUDIENCE = "api://kaoping";
 
 export interface MintOptions {
   roles?: string[];
-  /** Lifetime; negative gives an already expired token. Default 12 h. */
-  expiresInSeconds?: number;
+  /** Lifetime; negative gives an already expired token; null gives one without exp. Default 12 h. */
+  expiresInSeconds?: number | null;
+  /** Seconds from now before which the token is not valid (nbf). */
+  notBeforeSeconds?: number;
   audience?: string;
   issuer?: string;
   subject?: string;
@@ -21,7 +23,7 @@ export interface DevIssuer {
   jwks: string;
   mint(options?: MintOptions): Promise<string>;
   /** Ready token for one role, as `npm start` prints. */
-  tokenFor(role: Role, expiresInSeconds?: number): Promise<string>;
+  tokenFor(role: Role, expiresInSeconds?: number | null): Promise<string>;
 }
 
 /** A development token issuer: a fresh ES256 key pair per start, so no secret ever lives in the repo. */
@@ -31,16 +33,21 @@ export async function makeDevIssuer(issuer = DEV_ISSUER, audience = DEV_AUDIENCE
   const jwk = { ...(await exportJWK(publicKey)), kid, alg: "ES256", use: "sig" };
   const mintWith = async (key: CryptoKey, o: MintOptions = {}) => {
     const now = Math.floor(Date.now() / 1000);
-    const life = o.expiresInSeconds ?? 12 * 3600;
+    const life = o.expiresInSeconds === null ? null : (o.expiresInSeconds ?? 12 * 3600);
     const subject = o.subject ?? `dev-${(o.roles ?? ["anonymous"]).join("-")}`;
-    return new SignJWT({ roles: o.roles ?? [], preferred_username: `${subject}@kaoping.local`, ...(o.claims ?? {}) })
+    const jwt = new SignJWT({
+      roles: o.roles ?? [],
+      preferred_username: `${subject}@kaoping.local`,
+      ...(o.claims ?? {}),
+    })
       .setProtectedHeader({ alg: "ES256", kid, typ: "JWT" })
       .setIssuer(o.issuer ?? issuer)
       .setAudience(o.audience ?? audience)
       .setSubject(subject)
-      .setIssuedAt(life < 0 ? now + life - 60 : now)
-      .setExpirationTime(now + life)
-      .sign(key);
+      .setIssuedAt(life !== null && life < 0 ? now + life - 60 : now);
+    if (life !== null) jwt.setExpirationTime(now + life);
+    if (o.notBeforeSeconds !== undefined) jwt.setNotBefore(now + o.notBeforeSeconds);
+    return jwt.sign(key);
   };
   return {
     issuer,

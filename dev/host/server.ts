@@ -3,7 +3,10 @@ import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { readFileSync } from "node:fs";
 import azureFunctions, { type HttpResponseInit } from "@azure/functions";
-import { problemBody } from "../../functions/lib/problem.ts";
+import { problemBody, ProblemError } from "../../functions/lib/problem.ts";
+import { authorize } from "../../functions/lib/auth.ts";
+import { corsHeaders } from "../../functions/lib/cors.ts";
+import type { OperationDescriptor } from "../../functions/lib/operation.ts";
 import type { Bilingual } from "../../shared/index.ts";
 import { loadApp, type Registration } from "./capture.ts";
 import { compileRoute, matchRoute } from "./routes.ts";
@@ -13,6 +16,8 @@ const { HttpRequest, HttpResponse, InvocationContext } = azureFunctions;
 
 /** The Functions host's own request cap (Azure: 100 MB); each operation enforces its smaller limit. */
 export const HOST_MAX_BODY_BYTES = 100 * 1024 * 1024;
+/** A route that takes no body still gets a small allowance (a stray body is ignored by the operation). */
+const NO_BODY_BYTES = 64 * 1024;
 
 export interface HostOptions {
   port?: number;
@@ -42,6 +47,9 @@ function routePrefix(): string {
 export async function startHost(options: HostOptions = {}): Promise<RunningHost> {
   const registrations = await loadApp();
   const routes = registrations.map((r) => compileRoute(routePrefix(), r));
+  // Each registration's roles and body limit, so a request is refused before its body is read.
+  const { OPERATIONS } = await import("../../functions/operations.ts");
+  const byName = new Map<string, OperationDescriptor>(OPERATIONS.map((o) => [o.name, o]));
   const server = createServer((req, res) => {
     dispatch(req, res).catch((e) => {
       console.error("local host failure:", e);
@@ -81,15 +89,30 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
           en: "missing or wrong function key",
         });
     }
-    const body = await readBody(req);
-    if (body === "too-large")
-      return sendProblem(res, 413, "too-large", {
-        "zh-CN": "请求内容超过主机上限 100 MiB",
-        en: "request body exceeds the host's 100 MiB limit",
-      });
     const headers: Record<string, string> = {};
     for (const [k, v] of Object.entries(req.headers))
       if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
+    // The token and the declared length are checked before a byte of the body is read; the body is
+    // then read only up to the route's own limit, so an anonymous 99 MB post costs no memory.
+    const op = byName.get(reg.name);
+    if (op && op.roles !== "public" && method !== "OPTIONS") {
+      try {
+        await authorize({ headers: new Headers(headers) }, op.roles);
+      } catch (e) {
+        if (!(e instanceof ProblemError)) throw e;
+        return refuseBody(req, res, e, corsHeaders({ headers: new Headers(headers) } as never));
+      }
+    }
+    const limit = op ? (op.maxBodyBytes ?? NO_BODY_BYTES) : HOST_MAX_BODY_BYTES;
+    const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`);
+    const tooLarge = new ProblemError(413, "too-large", {
+      "zh-CN": `请求内容超过本接口上限 ${kib(limit)}`,
+      en: `request body exceeds this operation's limit of ${kib(limit)}`,
+    });
+    const cors = corsHeaders({ headers: new Headers(headers) } as never);
+    if (Number(req.headers["content-length"] ?? 0) > limit) return refuseBody(req, res, tooLarge, cors);
+    const body = await readBody(req, limit);
+    if (body === "too-large") return refuseBody(req, res, tooLarge, cors);
     const request = new HttpRequest({
       method,
       url: url.toString(),
@@ -117,6 +140,31 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     res.end(method === "HEAD" ? undefined : bytes);
   }
 
+  // Node answers over-long headers (and other unparseable requests) itself, with an empty body:
+  // answer them as problem+json like every other refusal.
+  server.on("clientError", (err: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return socket.destroy();
+    const long = err.code === "HPE_HEADER_OVERFLOW";
+    const status = long ? 431 : 400;
+    const text = JSON.stringify(
+      problemBody(
+        status,
+        long ? "headers-too-large" : "bad-request",
+        long
+          ? {
+              "zh-CN": "请求头过长（超过 16 KiB）；请缩短请求头（如访问令牌、Cookie）后重试",
+              en: "the request headers are too long (over 16 KiB); shorten them (the token, cookies) and retry",
+            }
+          : { "zh-CN": "无法解析的 HTTP 请求", en: "the HTTP request could not be parsed" },
+      ),
+    );
+    socket.end(
+      `HTTP/1.1 ${status} ${long ? "Request Header Fields Too Large" : "Bad Request"}\r\n` +
+        `Content-Type: application/problem+json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(text)}\r\n` +
+        `Connection: close\r\n\r\n${text}`,
+    );
+  });
+
   const port = await listen(server, options.port ?? 7071);
   return {
     url: `http://127.0.0.1:${port}`,
@@ -137,19 +185,36 @@ function listen(server: Server, port: number): Promise<number> {
   });
 }
 
-function readBody(req: IncomingMessage): Promise<Buffer | "too-large"> {
+/** Reads the body up to `limit` bytes; past it, stops keeping anything and says so. */
+function readBody(req: IncomingMessage, limit: number): Promise<Buffer | "too-large"> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
-    let over = false;
-    req.on("data", (c: Buffer) => {
+    const onData = (c: Buffer) => {
       size += c.length;
-      if (size > HOST_MAX_BODY_BYTES) over = true;
-      else chunks.push(c);
-    });
-    req.on("end", () => resolve(over ? "too-large" : Buffer.concat(chunks)));
+      if (size <= limit) return void chunks.push(c);
+      req.off("data", onData);
+      chunks.length = 0;
+      resolve("too-large");
+    };
+    req.on("data", onData);
+    req.on("end", () => resolve(Buffer.concat(chunks)));
     req.on("error", reject);
   });
+}
+
+/** Refuses a request without keeping its body: the rest is discarded as it arrives, then the connection closes. */
+function refuseBody(req: IncomingMessage, res: ServerResponse, e: ProblemError, cors: Record<string, string>) {
+  req.resume();
+  const text = JSON.stringify(problemBody(e.status, e.slug, e.bilingual, e.extra.errors, req.url));
+  res.writeHead(e.status, {
+    "Content-Type": "application/problem+json; charset=utf-8",
+    "Content-Length": String(Buffer.byteLength(text)),
+    Connection: "close",
+    ...cors,
+    ...(e.extra.headers ?? {}),
+  });
+  res.end(text);
 }
 
 function sendProblem(

@@ -7,6 +7,7 @@ import { startHost } from "./server.ts";
 import { ROLES } from "../../functions/lib/auth.ts";
 import { seedDefaults } from "../../functions/store/policies.ts";
 import { serveAddin, type AddinServer } from "../addin/dev-server.ts";
+import { localChainKey } from "./chain-key-file.ts";
 
 const REPO = fileURLToPath(new URL("../../", import.meta.url));
 
@@ -27,6 +28,7 @@ export async function main(): Promise<void> {
     azurite = await startAzurite({ location: `${REPO}.data/azurite` });
     process.env.KAOPING_STORAGE = azurite.connectionString;
   }
+  process.env.KAOPING_CHAIN_KEY ||= localChainKey(`${REPO}.data/chain-key`);
   const dev = await makeDevIssuer();
   useDevIssuer(dev);
   process.env.KAOPING_ALLOWED_ORIGIN ||= "https://localhost:3000";

@@ -67,6 +67,20 @@ export async function readJson<S extends z.ZodType>(
       en: `the body is not valid JSON: ${why}`,
     });
   }
+  const proto = protoKeyPath(value);
+  if (proto) {
+    const pointer = "/" + proto.map((p) => String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("/");
+    const message = {
+      "zh-CN": "名称「__proto__」不能用作键名，请改用其他名称",
+      en: 'the name "__proto__" cannot be used as a key; use another name',
+    };
+    throw new ProblemError(
+      400,
+      "validation",
+      { "zh-CN": `请求内容 ${pointer} 处：${message["zh-CN"]}`, en: `request body at ${pointer}: ${message.en}` },
+      { errors: [{ path: proto, pointer, message }] },
+    );
+  }
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw validationProblem(parsed.error);
   return parsed.data;
@@ -91,4 +105,36 @@ export async function readBinary(
       en: "no file received: send the .xlsx workbook as the request body",
     });
   return bytes;
+}
+
+/**
+ * The path of the first own "__proto__" key in parsed JSON: validation would silently drop it
+ * (records skip it), so the caller would get a 2xx for data that was not kept. Walked without
+ * recursion: bodies may nest deeply.
+ */
+function protoKeyPath(root: unknown): (string | number)[] | undefined {
+  interface Step {
+    key: string | number;
+    up: Step | undefined;
+  }
+  const pathOf = (step: Step | undefined): (string | number)[] => {
+    const out: (string | number)[] = [];
+    for (let s = step; s; s = s.up) out.unshift(s.key);
+    return out;
+  };
+  const stack: { value: unknown; at: Step | undefined }[] = [{ value: root, at: undefined }];
+  while (stack.length > 0) {
+    const { value, at } = stack.pop()!;
+    if (!value || typeof value !== "object") continue;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++)
+        if (value[i] && typeof value[i] === "object") stack.push({ value: value[i], at: { key: i, up: at } });
+    } else
+      for (const k in value) {
+        if (k === "__proto__") return pathOf({ key: k, up: at });
+        const v = (value as Record<string, unknown>)[k];
+        if (v && typeof v === "object") stack.push({ value: v, at: { key: k, up: at } });
+      }
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
-import { resultToCsv, writeScoredWorkbook } from "../../io/write.ts";
 import { getSheet } from "../store/sheets.ts";
 import { fileReply, XLSX } from "./files.ts";
+import { sheetCsv, sheetXlsx } from "./sheet-view.ts";
 import type { Reply } from "./operation.ts";
 import { ProblemError } from "./problem.ts";
 
@@ -21,11 +21,6 @@ export async function sheetFile({ summary, doc }: FoundSheet, format: "csv" | "x
   const name = `kaoping-${summary.unit}-${summary.period}-${summary.id.slice(0, 8)}.${format}`;
   const ascii = `kaoping-${summary.id}.${format}`;
   return format === "csv"
-    ? fileReply(resultToCsv(doc.result, doc.policy), "text/csv; charset=utf-8", ascii, name)
-    : fileReply(
-        await writeScoredWorkbook(doc.result, doc.policy, { unit: summary.unit, period: summary.period }),
-        XLSX,
-        ascii,
-        name,
-      );
+    ? fileReply(sheetCsv(summary, doc), "text/csv; charset=utf-8", ascii, name)
+    : fileReply(await sheetXlsx(summary, doc), XLSX, ascii, name);
 }

@@ -42,6 +42,18 @@ const ballots = ["superior", "peer", "subordinate"].flatMap((raterGroup, g) =>
 
 const at = "2026-11-24T08:00:00.000Z";
 
+const checkpoint = {
+  seq: 0,
+
+  head: "9".repeat(64),
+
+  at,
+
+  keyId: "3f2a9c0d41e7b655",
+
+  signature: "a".repeat(64),
+};
+
 /** Built from the shared engine, so every example is a real answer of this version. */
 export async function buildExamples(): Promise<Record<string, OperationExamples>> {
   const policy = DEFAULT_POLICY;
@@ -189,6 +201,7 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
             policy: identity,
             contentSha256: identity.sha256,
             prevHash: "0".repeat(64),
+            keyId: "3f2a9c0d41e7b655",
             hash: "9".repeat(64),
           },
         ],
@@ -203,6 +216,19 @@ export async function buildExamples(): Promise<Record<string, OperationExamples>
       },
     },
     ...sessionExamples(identity),
+    auditCheckpoint: { response: checkpoint },
+    auditCheckpointVerify: {
+      request: checkpoint,
+      response: {
+        ok: true,
+        checkpoint,
+        message: {
+          "zh-CN": "检查点有效：审计链第 0 号记录及其哈希与签发时一致",
+          en: "the checkpoint holds: audit entry 0 and its hash are as they were when it was signed",
+        },
+      },
+    },
+    adminSweepOrphans: { response: { deleted: ["0190a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b.json"] } },
     health: {
       response: {
         status: "ok",

@@ -33,12 +33,47 @@ const versionKey = (id: string, version: number) => `p~${id}~${String(version).p
 
 export const policyEtag = (p: PolicyIdentity) => `"${p.id}.v${p.version}.${p.sha256.slice(0, 16)}"`;
 
-const toPublished = (r: PolicyRow): PublishedPolicy => ({
-  identity: { id: r.id, version: r.version, sha256: r.sha256 },
-  publishedAt: r.publishedAt,
-  publishedBy: r.publishedBy,
-  policy: PolicySchema.parse(JSON.parse(r.doc)),
-});
+/** A stored policy that no longer hashes to its recorded sha256 is refused, never served or used. */
+export const policyIntegrityFailure = (id: string, version: number) =>
+  new ProblemError(409, "policy-integrity", {
+    "zh-CN": `考核方案「${id}」第 ${version} 版的存储内容未通过完整性校验（与其发布时的 sha256 不符，可能在存储中被改动过）；不予使用，请联系管理员核查`,
+    en: `the stored policy "${id}" version ${version} failed its integrity check (it no longer matches the sha256 it was published with; it may have been altered in storage); it is not used; ask the administrator to investigate`,
+  });
+
+/** The row's document, parsed and checked against the sha256 (and id, version) it was published under. */
+async function toPublished(r: PolicyRow, id: string, version: number): Promise<PublishedPolicy> {
+  let policy: Policy;
+  try {
+    policy = PolicySchema.parse(JSON.parse(r.doc));
+  } catch {
+    throw policyIntegrityFailure(id, version);
+  }
+  const own = await policyIdentity(policy);
+  if (r.id !== id || r.version !== version || own.id !== id || own.version !== version || own.sha256 !== r.sha256)
+    throw policyIntegrityFailure(id, version);
+  return {
+    identity: { id, version, sha256: own.sha256 },
+    publishedAt: r.publishedAt,
+    publishedBy: r.publishedBy,
+    policy,
+  };
+}
+
+/** Whether the stored policy `id@version` still hashes to `sha256` (for audit verify). */
+export async function policyContentMatches(subject: string, sha256: string): Promise<boolean> {
+  const m = /^([A-Za-z][A-Za-z0-9_-]{0,63})@(\d{1,10})$/.exec(subject);
+  if (!m) return false;
+  const { table } = await clients();
+  const row = await getEntity<PolicyRow>(table, LEDGER, versionKey(m[1]!, Number(m[2])));
+  if (!row) return false;
+  try {
+    const published = await toPublished(row, m[1]!, Number(m[2]));
+    return published.identity.sha256 === sha256;
+  } catch (e) {
+    if (e instanceof ProblemError) return false;
+    throw e;
+  }
+}
 
 async function rows(filter: string): Promise<PolicyRow[]> {
   const { table } = await clients();
@@ -73,10 +108,11 @@ export async function policyVersion(id: string, version: number): Promise<Publis
   let found = versions.get(key);
   if (!found) {
     found = getEntity<PolicyRow>(table, LEDGER, versionKey(id, version)).then((row) =>
-      row ? toPublished(row) : undefined,
+      row ? toPublished(row, id, version) : undefined,
     );
     versions.set(key, found);
-    // A miss or a failure is not cached: the version may be published a moment later, or the store may recover.
+    // A miss or a failure (the store, or the integrity check) is not cached: the version may be
+    // published a moment later, the store may recover, a damaged row may be restored.
     found.then(
       (v) => v === undefined && versions.delete(key),
       () => versions.delete(key),
@@ -93,6 +129,8 @@ export async function listPolicies(): Promise<PolicyRow[]> {
     const seen = latest.get(r.id);
     if (!seen || seen.version < r.version) latest.set(r.id, r);
   }
+  // What the list shows (title, sha256) is only shown once the document behind it verifies.
+  await Promise.all([...latest.values()].map((r) => policyVersion(r.id, r.version)));
   return [...latest.values()].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 

@@ -13,12 +13,13 @@ import {
   refineRounds,
 } from "./recommendation.ts";
 import { PolicyIdentitySchema, PolicySchema } from "./policy.ts";
+import { normaliseId, plainText, textProblem } from "./integrity.ts";
 
 /** Contracts shared by the functions and their clients (add-in, custom functions). */
 
 export const PolicyRefSchema = z
   .object({
-    policyId: z.string().optional(),
+    policyId: z.string().min(1).max(64).optional(),
     version: z.number().int().positive().optional(),
     policy: PolicySchema.optional().meta({ description: "An inline policy instead of a published one" }),
   })
@@ -28,7 +29,19 @@ export const PolicyRefSchema = z
   });
 
 const count = z.number().int().nonnegative().max(1_000_000_000);
-const score = z.union([z.number().finite().min(0).max(10_000), z.string().regex(/^\d+(\.\d+)?$/)]);
+// A score as text is exact, but no one means a number of hundreds of digits: at most 5 integer
+// digits and 12 decimals, and at most 10,000, like the number form.
+const score = z.union([
+  z.number().finite().min(0).max(10_000),
+  z
+    .string()
+    .max(18, "分数过长：最多 5 位整数和 12 位小数 | score too long: at most 5 integer digits and 12 decimals")
+    .regex(
+      /^\d{1,5}(\.\d{1,12})?$/,
+      "分数须为 0–10000 的数，如 85.5 | a score must be a number from 0 to 10000, like 85.5",
+    )
+    .refine((s) => Number(s) <= 10_000, "分数不能大于 10000 | a score cannot exceed 10000"),
+]);
 
 export const VerdictItemSchema = z.object({
   excellent: count,
@@ -137,20 +150,51 @@ export const PolicyListSchema = z.object({ items: z.array(PolicySummarySchema) }
 
 // ---- scored sheets ----
 
-export const SheetSubmitSchema = z.object({
-  unit: z.string().min(1).max(200).meta({ description: "单位: the unit the sheet covers" }),
-  period: z
-    .string()
-    .regex(
-      /^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/,
-      "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06",
-    ),
-  title: z.string().max(200).optional(),
-  result: AssessmentResultSchema,
-  policy: PolicySchema.optional().meta({
-    description: "The policy document itself, required only when its identity is not published on the server",
-  }),
-});
+export const SheetSubmitSchema = z
+  .object({
+    unit: z
+      .string()
+      .min(1)
+      .max(200)
+      .superRefine(plainText("text"))
+      .meta({ description: "单位: the unit the sheet covers" }),
+    period: z
+      .string()
+      .regex(
+        /^\d{4}(-(0[1-9]|1[0-2]|H[12]|Q[1-4]))?$/,
+        "考核期间须如 2026、2026-H1、2026-Q3 或 2026-06 | period like 2026, 2026-H1, 2026-Q3 or 2026-06",
+      ),
+    title: z.string().max(200).superRefine(plainText("text")).optional(),
+    result: AssessmentResultSchema,
+    policy: PolicySchema.optional().meta({
+      description:
+        "The policy document itself, required only when its identity is not published on the server (such a sheet is stored and listed as unpublished)",
+    }),
+  })
+  .superRefine((sheet, ctx) => {
+    // One cadre, one row: ids are compared as a person reads them (NFC, invisible characters ignored).
+    const seen = new Map<string, number>();
+    sheet.result.cadres.forEach((c, i) => {
+      const path = ["result", "cadres", i, "cadreId"];
+      for (const [field, kind] of [
+        ["cadreId", "id"],
+        ["name", "text"],
+        ["unit", "text"],
+      ] as const) {
+        const message = textProblem(c[field], kind);
+        if (message) ctx.addIssue({ code: "custom", path: ["result", "cadres", i, field], message });
+      }
+      const key = normaliseId(c.cadreId);
+      const first = seen.get(key);
+      if (first !== undefined)
+        ctx.addIssue({
+          code: "custom",
+          path,
+          message: `干部编号「${key}」与第 ${first + 1} 位干部重复；每位干部只能出现一次 | cadre id "${key}" repeats cadre ${first + 1}; each cadre appears once`,
+        });
+      else seen.set(key, i);
+    });
+  });
 export type SheetSubmit = z.input<typeof SheetSubmitSchema>;
 
 export const SheetSummarySchema = z.object({
@@ -162,9 +206,26 @@ export const SheetSummarySchema = z.object({
   cadres: z.number().int(),
   submittedAt: z.string(),
   submittedBy: z.string(),
+  unpublished: z.boolean().optional().meta({
+    description:
+      "true: scored under a policy that was never published here (its id then starts with unpublished:); not an official result",
+  }),
+  notice: BilingualSchema.optional().meta({ description: "What HR must know about this sheet, in words" }),
 });
 export type SheetSummary = z.infer<typeof SheetSummarySchema>;
-export const SheetListSchema = z.object({ items: z.array(SheetSummarySchema) });
+const ContinuationToken = z
+  .string()
+  .max(2000)
+  .optional()
+  .meta({ description: "Present when more items follow: send it back as continuationToken for the next page" });
+export const SheetListSchema = z.object({
+  items: z.array(SheetSummarySchema),
+  continuationToken: ContinuationToken,
+  skipped: z
+    .array(z.object({ row: z.string(), message: BilingualSchema }))
+    .optional()
+    .meta({ description: "Stored rows that could not be read (damaged in storage), left out and reported" }),
+});
 export const StoredSheetSchema = SheetSummarySchema.extend({ result: AssessmentResultSchema });
 
 // ---- audit ----
@@ -178,10 +239,11 @@ export const AuditEntrySchema = z.object({
   policy: PolicyIdentitySchema,
   contentSha256: z.string(),
   prevHash: z.string(),
+  keyId: z.string().meta({ description: "Which chain key keys this entry's hash (HMAC-SHA256)" }),
   hash: z.string(),
 });
 export type AuditEntry = z.infer<typeof AuditEntrySchema>;
-export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema) });
+export const AuditListSchema = z.object({ items: z.array(AuditEntrySchema), continuationToken: ContinuationToken });
 export const AuditVerifySchema = z.object({
   ok: z.boolean(),
   entries: z.number().int(),
@@ -190,6 +252,11 @@ export const AuditVerifySchema = z.object({
     .int()
     .nullable()
     .meta({ description: "seq of the first entry whose hash or link does not verify" }),
+  from: z
+    .number()
+    .int()
+    .optional()
+    .meta({ description: "the signed checkpoint's seq this verification started after (incremental)" }),
   message: BilingualSchema,
 });
 

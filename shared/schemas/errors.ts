@@ -17,9 +17,7 @@ function bilingual(issue: z.core.$ZodIssue): Bilingual {
   };
   switch (i.code) {
     case "invalid_type":
-      return i.input === undefined
-        ? { "zh-CN": "必填项缺失", en: "required field is missing" }
-        : { "zh-CN": `类型错误，应为 ${i.expected}`, en: `wrong type, expected ${i.expected}` };
+      return invalidType(i.expected, /received (\S+)$/.exec(issue.message)?.[1]);
     case "too_small":
       return { "zh-CN": `不能小于 ${String(i.minimum)}`, en: `must be at least ${String(i.minimum)}` };
     case "too_big":
@@ -41,6 +39,30 @@ function bilingual(issue: z.core.$ZodIssue): Bilingual {
     default:
       return { "zh-CN": `无效：${issue.message}`, en: issue.message };
   }
+}
+
+/**
+ * zod 4 leaves the input out of its issues, so what was received is read from its message: only a
+ * truly absent field is "missing"; 1.5 where a whole number belongs, Infinity (a 1e309) or text where
+ * a number belongs each say so.
+ */
+function invalidType(expected: string | undefined, received: string | undefined): Bilingual {
+  if (received === undefined || received === "undefined")
+    return { "zh-CN": "必填项缺失", en: "required field is missing" };
+  if (expected === "int") return { "zh-CN": "须为整数（不能有小数）", en: "must be a whole number (no decimals)" };
+  if (received === "Infinity" || received === "-Infinity" || received === "NaN")
+    return { "zh-CN": "数值过大或不是有限的数", en: "the number is too large or not a finite number" };
+  const zh: Record<string, string> = {
+    number: "数字",
+    string: "文本",
+    boolean: "是/否",
+    object: "对象",
+    array: "列表",
+  };
+  return {
+    "zh-CN": `类型错误：应为${zh[expected ?? ""] ?? expected}，收到的是${received === "null" ? "空值" : (zh[received] ?? received)}`,
+    en: `wrong type: expected ${expected}, received ${received}`,
+  };
 }
 
 export function fieldProblems(error: z.ZodError): FieldProblem[] {

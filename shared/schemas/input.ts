@@ -2,13 +2,13 @@ import { z } from "zod";
 
 /** A cell as it arrives from a sheet, CSV or JSON: rows are validated by the engine, which reports, never drops. */
 const Cell = z.union([z.number(), z.string(), z.null()]).optional();
-const Id = z.union([z.string(), z.number()]).transform((v) => String(v).trim());
+const Id = z.union([z.string().max(200), z.number()]).transform((v) => String(v).trim());
 
 export const CadreRowSchema = z.object({
   cadreId: Id,
-  name: z.string(),
-  unit: z.string().default(""),
-  post: z.string().meta({ description: "岗位类别: key or label" }),
+  name: z.string().max(200),
+  unit: z.string().max(200).default(""),
+  post: z.string().max(200).meta({ description: "岗位类别: key or label" }),
   /** A recorded disciplinary finding (一票否决). */
   disciplinary: z.boolean().optional(),
   /** Per-cadre meeting counts when voteRules.base is attendees or expected. */
@@ -24,7 +24,7 @@ export type CadreRow = z.input<typeof CadreRowSchema>;
 
 export const BallotRowSchema = z.object({
   ballotId: Id,
-  raterGroup: z.string().meta({ description: "测评主体: key or label" }),
+  raterGroup: z.string().max(200).meta({ description: "测评主体: key or label" }),
   cadreId: Id,
   morality: Cell,
   ability: Cell,

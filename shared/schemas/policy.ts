@@ -24,12 +24,12 @@ const DimensionWeights = z.object(
 );
 
 export const PostCategory = z.object({
-  label: z.string().min(1),
+  label: z.string().min(1).max(200),
   weights: DimensionWeights,
 });
 
 export const RaterGroup = z.object({
-  label: z.string().min(1),
+  label: z.string().min(1).max(200),
   weight: z.number().finite().min(0),
 });
 
@@ -39,11 +39,11 @@ export const PolicySchema = z
   .object({
     id: Key,
     version: z.number().int().min(1),
-    title: z.string().min(1),
+    title: z.string().min(1).max(200),
     scale: z.object({
       min: Points,
       max: Points.max(10_000),
-      levels: z.record(z.string().min(1), Points),
+      levels: z.record(z.string().min(1).max(50), Points),
     }),
     posts: z.record(Key, PostCategory),
     raterGroups: z.record(Key, RaterGroup),
@@ -194,7 +194,8 @@ export type PolicyInput = z.input<typeof PolicySchema>;
 const fmt = (r: Rational) => (Number(r.n) / Number(r.d)).toString();
 
 export const PolicyIdentitySchema = z.object({
-  id: z.string(),
+  // A published id is at most 64 characters; an unpublished one carries the "unpublished:" prefix.
+  id: z.string().min(1).max(100),
   version: z.number().int(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
 });

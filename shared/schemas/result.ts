@@ -66,10 +66,10 @@ export const GradeSchema = z.enum([...GRADES, "quota_tie"]);
 export const VerdictSchema = z.enum(["fit", "unfit_for_post"]);
 
 export const CadreResultSchema = z.object({
-  cadreId: z.string(),
-  name: z.string(),
-  unit: z.string(),
-  post: z.string(),
+  cadreId: z.string().max(200),
+  name: z.string().max(200),
+  unit: z.string().max(200),
+  post: z.string().max(200),
   composite: z.number().nullable(),
   compositeExact: z.string().nullable(),
   dimensions: DimensionScores.nullable(),
@@ -79,7 +79,7 @@ export const CadreResultSchema = z.object({
     )
     .nullable()
     .meta({ description: "D(d) as exact fractions in lowest terms, so a sheet can recompute the composite" }),
-  groups: z.record(z.string(), GroupSummarySchema),
+  groups: z.record(z.string().max(200), GroupSummarySchema),
   renormalised: z.boolean(),
   rank: z.number().int().nullable(),
   rankInPost: z.number().int().nullable(),

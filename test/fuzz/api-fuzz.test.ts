@@ -294,3 +294,82 @@ describe("fuzz: numbers too big to be true", () => {
     expect(tally.bad).toEqual([]);
   });
 });
+
+/** Issue 8: names every JavaScript object has, numbers of 300 to 1,000 digits, and text a spreadsheet would run. */
+const PROTO_NAMES = Object.getOwnPropertyNames(Object.prototype).concat(["prototype"]);
+const FORMULA_PREFIXES = ["=", "+", "-", "@", "\t", "\r"];
+const ISSUE8_PER_ENDPOINT = 400;
+
+describe("fuzz (issue 8): prototype names, 300-1,000-digit numbers and formula prefixes get no 5xx", () => {
+  BODY_ENDPOINTS.forEach((ep, k) => {
+    it(`${ep.method} /api${ep.path}: ${ISSUE8_PER_ENDPOINT} bodies`, async () => {
+      const example = (await buildExamples())[ep.name]!.request;
+      const all = paths(example);
+      const objects = all.filter((p) => {
+        let node: unknown = example;
+        for (const key of p) node = (node as Record<string | number, unknown>)[key];
+        return !!node && typeof node === "object" && !Array.isArray(node);
+      });
+      const digits = fc
+        .integer({ min: 300, max: 1000 })
+        .chain((n) =>
+          fc
+            .tuple(fc.integer({ min: 1, max: 9 }), fc.constantFrom("", ".5", "e2"))
+            .map(([d, tail]) => `${d}${"9".repeat(n - 1)}${tail}`),
+        );
+      const HOLE = "\u0000huge\u0000";
+      const mutation = fc.oneof(
+        // A number of hundreds of digits: as a JSON number (text) or as a number-like string.
+        fc.tuple(fc.constantFrom(...all), digits).map(([p, d]) => ({ body: setAt(example, p, HOLE), literal: d })),
+        fc.tuple(fc.constantFrom(...all), digits).map(([p, d]) => ({ body: setAt(example, p, d), literal: undefined })),
+        // A prototype name as a value, and as a key beside the real ones.
+        fc
+          .tuple(fc.constantFrom(...all), fc.constantFrom(...PROTO_NAMES))
+          .map(([p, n]) => ({ body: setAt(example, p, n), literal: undefined })),
+        fc
+          .tuple(fc.constantFrom(...objects), fc.constantFrom(...PROTO_NAMES), fc.jsonValue({ maxDepth: 1 }))
+          .map(([p, n, v]) => ({ body: setAt(example, [...p, n], v), literal: undefined })),
+        // Text a spreadsheet would run as a formula.
+        fc
+          .tuple(fc.constantFrom(...all), fc.constantFrom(...FORMULA_PREFIXES), fc.string({ maxLength: 12 }))
+          .map(([p, prefix, rest]) => ({
+            body: setAt(example, p, `${prefix}cmd|' /C calc'!A0${rest}`),
+            literal: undefined,
+          })),
+      );
+      const cases = fc.sample(mutation, { numRuns: ISSUE8_PER_ENDPOINT, seed: 8_000 + k });
+      const tally: Tally = { client: 0, ok: 0, bad: [] };
+      await inBatches(cases, async ({ body, literal }) => {
+        let text = JSON.stringify(body) ?? "";
+        if (literal !== undefined) text = text.replace(JSON.stringify(HOLE), literal);
+        const res = await stack.call(ep.role, ep.path, {
+          method: ep.method,
+          headers: { "Content-Type": "application/json", ...(ep.headers?.() ?? {}) },
+          body: text,
+        });
+        await expectNoServerError(res, `${ep.name} ${text.slice(0, 200)}`, tally);
+      });
+      expect(tally.bad).toEqual([]);
+      expect(tally.client + tally.ok).toBe(ISSUE8_PER_ENDPOINT);
+    });
+  });
+
+  it("GET endpoints with prototype names, huge numbers and formula prefixes in the path and query", async () => {
+    const values = [...PROTO_NAMES, "9".repeat(300), "9".repeat(1000), ...FORMULA_PREFIXES.map((p) => `${p}1+1`)];
+    const tally: Tally = { client: 0, ok: 0, bad: [] };
+    const routes: [Role, (j: string) => string][] = [
+      ["assessor", (j) => `/policies/${encodeURIComponent(j)}`],
+      ["assessor", (j) => `/policies/default/versions/${encodeURIComponent(j)}`],
+      ["hr", (j) => `/sheets/${encodeURIComponent(j)}?format=${encodeURIComponent(j)}`],
+      [
+        "hr",
+        (j) => `/sheets?unit=${encodeURIComponent(j)}&period=${encodeURIComponent(j)}&limit=${encodeURIComponent(j)}`,
+      ],
+      ["hr", (j) => `/audit?limit=${encodeURIComponent(j)}&continuationToken=${encodeURIComponent(j)}`],
+      ["hr", (j) => `/audit/verify?full=${encodeURIComponent(j)}`],
+    ];
+    for (const [role, path] of routes)
+      await inBatches(values, async (j) => expectNoServerError(await stack.call(role, path(j)), path(j), tally));
+    expect(tally.bad).toEqual([]);
+  });
+});

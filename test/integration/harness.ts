@@ -3,6 +3,7 @@
  * host on port 0 in this process, a development token issuer, and helpers to call the API.
  * One stack per test file (the functions read their settings from process.env, like in Azure).
  */
+import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -52,6 +53,8 @@ export async function startStack(options: StackOptions = {}): Promise<Stack> {
   const allowedOrigin = options.allowedOrigin ?? "https://localhost:3000";
   process.env.KAOPING_STORAGE = azurite.connectionString;
   process.env.KAOPING_ALLOWED_ORIGIN = allowedOrigin;
+  // The audit chain's key (in Azure an app setting from Key Vault; locally .data/chain-key).
+  process.env.KAOPING_CHAIN_KEY ||= randomBytes(32).toString("base64url");
   const issuer = await makeDevIssuer();
   useDevIssuer(issuer);
   let host: RunningHost;

@@ -40,7 +40,7 @@ export function sheetsTable(ctx: PaneContext, items: readonly SheetSummary[], wi
           { "data-testid": `pull-row-${s.id}` },
           h("td", {}, s.unit),
           h("td", {}, s.period),
-          h("td", {}, s.title ?? ""),
+          h("td", {}, `${s.title ?? ""}${s.unpublished ? t(lang, "pull.unpublished") : ""}`),
           h("td", {}, String(s.cadres)),
           h("td", {}, withSubmitter ? `${s.submittedBy} · ${s.submittedAt.slice(0, 10)}` : s.submittedAt.slice(0, 10)),
           h(

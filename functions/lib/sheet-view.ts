@@ -1,0 +1,45 @@
+import ExcelJS from "exceljs";
+import { stringify } from "csv-stringify/sync";
+import type { Policy, SheetSummary } from "../../shared/index.ts";
+import { resultToCsv, writeScoredWorkbook } from "../../io/write.ts";
+import type { StoredSheetDoc } from "../store/sheets.ts";
+
+/**
+ * What HR pulls, in each format. A sheet scored under an unpublished policy says so in words in
+ * every one (zh-CN, then English), and its result names the unpublished identity, never the
+ * published id and version the made-up policy borrowed.
+ */
+export function sheetJson(summary: SheetSummary, doc: StoredSheetDoc) {
+  return { ...summary, result: { ...doc.result, policy: summary.policy } };
+}
+
+const shownPolicy = (summary: SheetSummary, policy: Policy): Policy =>
+  summary.unpublished ? { ...policy, title: `【未发布方案 UNPUBLISHED】${policy.title}` } : policy;
+
+export function sheetCsv(summary: SheetSummary, doc: StoredSheetDoc): string {
+  const csv = resultToCsv({ ...doc.result, policy: summary.policy }, shownPolicy(summary, doc.policy));
+  if (!summary.notice) return csv;
+  // The notice is the first line, before the header, so no one reads the table without it.
+  const notice = stringify([[summary.notice["zh-CN"]], [summary.notice.en]], { record_delimiter: "\r\n" });
+  return "\uFEFF" + notice + csv.replace(/^\uFEFF/, "");
+}
+
+export async function sheetXlsx(summary: SheetSummary, doc: StoredSheetDoc): Promise<Buffer> {
+  const bytes = await writeScoredWorkbook({ ...doc.result, policy: summary.policy }, shownPolicy(summary, doc.policy), {
+    unit: summary.unit,
+    period: summary.period,
+  });
+  if (!summary.notice) return bytes;
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  // The notice has a sheet of its own and is printed in the header of every sheet; the policy's title says it too.
+  const notice = workbook.addWorksheet("未发布方案 Unpublished", { properties: { tabColor: { argb: "FFC00000" } } });
+  notice.addRow([summary.notice["zh-CN"]]);
+  notice.addRow([summary.notice.en]);
+  notice.getColumn(1).width = 120;
+  notice.getColumn(1).alignment = { wrapText: true, vertical: "top" };
+  notice.getRow(1).font = { bold: true, color: { argb: "FFC00000" } };
+  const header = '&"-,Bold"&KC00000未发布方案，非正式结果 | unpublished policy, not an official result';
+  for (const ws of workbook.worksheets) ws.headerFooter = { ...(ws.headerFooter ?? {}), oddHeader: header };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
