@@ -39,7 +39,7 @@ export const PolicySchema = z
   .object({
     id: Key,
     version: z.number().int().min(1),
-    title: z.string().min(1).max(200),
+    title: z.string().min(1),
     scale: z.object({
       min: Points,
       max: Points.max(10_000),
