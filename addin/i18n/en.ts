@@ -45,7 +45,7 @@ export const en: Record<StringKey, string> = {
   "recommend.tally": "Tally ballots",
   "recommend.expected": "Expected",
   "recommend.attendees": "Attendees",
-  "recommend.written": "Tallied the recommendation ballots; the result is on the 推荐结果 sheet",
+  "recommend.written": "The recommendation result was written to the workbook (a 现场公布 sheet per post)",
   "submit.unit": "Unit",
   "submit.period": "Period (e.g. 2026, 2026-H1)",
   "submit.title": "Title (optional)",

@@ -41,7 +41,7 @@ export const zhCN = {
   "recommend.tally": "统计推荐票",
   "recommend.expected": "应到人数",
   "recommend.attendees": "实到人数",
-  "recommend.written": "已统计推荐票，结果写在「推荐结果」工作表",
+  "recommend.written": "推荐结果已写入工作表",
   "submit.unit": "单位",
   "submit.period": "考核期间（如 2026、2026-H1）",
   "submit.title": "标题（可选）",

@@ -55,6 +55,8 @@ export function policySheet(result: AssessmentResult, policy: Policy, name: stri
     spanAll: true,
     height: heightFor(1, TITLE_SIZE),
   });
+  // The identity every scored sheet names (spec section 7), so the result can be recomputed years later.
+  pair("方案编号 Policy ID", result.policy.id);
   pair("版本 Version", result.policy.version);
   add_([`校验码 SHA-256：${result.policy.sha256}`], { spanAll: true, height: heightFor(1, FONT_SIZE) });
 

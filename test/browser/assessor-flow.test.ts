@@ -137,15 +137,26 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
   });
 
   it("shows an assessor the assessment pages only, as ARIA tabs that follow the arrow keys", async () => {
-    expect(await tabNames(pane)).toEqual(["新建", "检查", "计分", "推荐", "提交", "设置"]);
+    expect(await tabNames(pane)).toEqual([
+      "新建",
+      "扫码测评",
+      "检查",
+      "计分",
+      "推荐",
+      "公推公选",
+      "票决",
+      "满意度",
+      "提交",
+      "设置",
+    ]);
     expect(await pane.textContent("h1:visible")).toBe("新建考核");
     expect(await pane.getAttribute('[role="tablist"]', "aria-label")).toBe("考评功能");
     const selected = () => pane.$eval('[role="tab"][aria-selected="true"]', (t) => t.getAttribute("data-page"));
     const focused = () => pane.evaluate(() => document.activeElement?.getAttribute("data-page"));
     await pane.focus('[data-testid="nav-new"]');
     await pane.keyboard.press("ArrowRight");
-    expect([await selected(), await focused()]).toEqual(["check", "check"]);
-    expect(await pane.textContent("h1:visible")).toBe("检查数据");
+    expect([await selected(), await focused()]).toEqual(["ballots", "ballots"]);
+    expect(await pane.textContent("h1:visible")).toBe("扫码测评（手机投票）");
     await pane.keyboard.press("End");
     expect([await selected(), await focused()]).toEqual(["settings", "settings"]);
     await pane.keyboard.press("ArrowRight");
@@ -377,9 +388,9 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
     expect(await pane.isVisible('[data-testid="submit-receipt"]')).toBe(true);
   });
 
-  it("HR sees pull, history and settings only, and pulls the same composites", async () => {
+  it("HR sees pull, history, years and settings only, and pulls the same composites", async () => {
     const { context, page } = await openPane("zh-CN", { role: "hr" });
-    expect(await tabNames(page)).toEqual(["拉取", "记录", "设置"]);
+    expect(await tabNames(page)).toEqual(["拉取", "记录", "历年", "设置"]);
     expect(await page.textContent("h1:visible")).toBe("拉取考核表");
     await checkPage(page);
     await fill(page, "pull-unit", UNIT);
@@ -423,7 +434,18 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
 
   it("English: with displayLanguage en-US the pane speaks English", async () => {
     const { context, page } = await openPane("en-US");
-    expect(await tabNames(page)).toEqual(["New", "Check", "Score", "Recommend", "Submit", "Settings"]);
+    expect(await tabNames(page)).toEqual([
+      "New",
+      "Phones",
+      "Check",
+      "Score",
+      "Recommend",
+      "Selection",
+      "Decide",
+      "Satisfaction",
+      "Submit",
+      "Settings",
+    ]);
     await newAssessmentWithData(page);
     await page.click('[data-testid="nav-check"]');
     expect((await act(page, "check-run")).state).toBe("done");
@@ -482,8 +504,9 @@ describe("an assessor's day in the task pane (real host, real Excel layer over t
       page.evaluate(() => ({
         page: document.documentElement.scrollWidth <= window.innerWidth,
         tabs: (() => {
+          // Ten assessor pages do not fit 320 px: the tab bar scrolls inside itself, the page never does.
           const list = document.querySelector('[role="tablist"]')!;
-          return list.scrollWidth <= list.clientWidth;
+          return list.scrollWidth <= list.clientWidth || getComputedStyle(list).overflowX === "auto";
         })(),
       }));
     expect(await fits()).toEqual({ page: true, tabs: true });

@@ -284,13 +284,14 @@ describe("扫码测评 from the pane to the phones and back", () => {
     // And the pane scores the workbook as usual, to the same composites.
     await pane.click('[data-testid="nav-score"]');
     expect((await act(pane, "score-run")).state).toBe("done");
-    const table = tableRows(await sheetValues(pane, "考核结果"));
-    const want = (byHand as { cadreId: string; composite: number | string | null; grade: string | null }[]).map((c) => [
-      c.cadreId,
-      Number(c.composite),
-    ]);
-    expect(want.every(([, v]) => Number.isFinite(v))).toBe(true);
-    expect([...table.values()].map((r) => [r["编号 cadreId"], r["综合得分 composite"]])).toEqual(want);
+    const table = tableRows(await sheetValues(pane, "考核明细"), 1);
+    // The detail sheet's composites are live formulas; its exact composite is the engine's own figure.
+    const byId = (rows: [unknown, unknown][]) => rows.sort((a, b) => String(a[0]).localeCompare(String(b[0])));
+    const want = byId(
+      (byHand as { cadreId: string; compositeExact: string | null }[]).map((c) => [c.cadreId, c.compositeExact]),
+    );
+    expect(want.every(([, v]) => typeof v === "string" && v.length > 0)).toBe(true);
+    expect(byId([...table.values()].map((r) => [r["编号 Cadre ID"], r["精确综合得分 Exact composite"]]))).toEqual(want);
     expect(pageErrors).toEqual([]);
   }, 120_000);
 

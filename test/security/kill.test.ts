@@ -28,6 +28,9 @@ const SUBMITS = 100;
 
 describe("issue 8: the store killed during 100 concurrent submits", () => {
   it("leaves a verifying chain, no readable sheet without its row, no orphan after the sweep, and nothing stored for a 503", async () => {
+    // Azurite saves its table store to disk every 5 s: let the table and the seeded policies reach the disk first,
+    // or a kill right after start-up loses the table itself (Azurite's durability, not ours: issue 8).
+    await new Promise((r) => setTimeout(r, 6_000));
     const statuses: number[] = new Array(SUBMITS).fill(0);
     let answered = 0;
     const all = Array.from({ length: SUBMITS }, (_, i) =>
