@@ -58,7 +58,9 @@ describe("scored workbook", () => {
     const policy = wb.getWorksheet("方案 Policy")!;
     expect(policy.getCell("A1").value).toBe("考核方案 Policy：年度考核（领导干部）");
     expect([policy.getCell("A2").value, policy.getCell("B2").value]).toEqual(["版本 Version", "1"]);
-    expect(policy.getCell("A3").value).toBe(`校验码 SHA-256：${result.policy.sha256}`);
+    expect(policy.getCell("A3").value).toBe(
+      `方案编号 Policy ID：${result.policy.id} · 校验码 SHA-256：${result.policy.sha256}`,
+    );
     const issues = wb.getWorksheet("问题 Issues")!;
     // Ballot B3 (sheet row 4) names an unknown group; it is a ballot for 张三.
     expect((issues.getRow(2).values as unknown[]).slice(1)).toEqual([

@@ -55,10 +55,12 @@ export function policySheet(result: AssessmentResult, policy: Policy, name: stri
     spanAll: true,
     height: heightFor(1, TITLE_SIZE),
   });
-  // The identity every scored sheet names (spec section 7), so the result can be recomputed years later.
-  pair("方案编号 Policy ID", result.policy.id);
   pair("版本 Version", result.policy.version);
-  add_([`校验码 SHA-256：${result.policy.sha256}`], { spanAll: true, height: heightFor(1, FONT_SIZE) });
+  // The identity every scored sheet names (spec section 7: id, version, sha256), so it can be recomputed years later.
+  add_([`方案编号 Policy ID：${result.policy.id} · 校验码 SHA-256：${result.policy.sha256}`], {
+    spanAll: true,
+    height: heightFor(1, FONT_SIZE),
+  });
 
   section("岗位要素权重（折算为 1） Post weights (as fractions of 1)");
   head(["岗位类别 Post", ...DIMENSIONS.map((d) => both(DIMENSION_LABELS[d]))]);
