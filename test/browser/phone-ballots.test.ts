@@ -9,7 +9,6 @@ import { createRequire } from "node:module";
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildAddin } from "../../dev/addin/build.ts";
@@ -17,13 +16,10 @@ import { serveAddin, type AddinServer } from "../../dev/addin/dev-server.ts";
 import { startStack, type Stack } from "../integration/harness.ts";
 import { act, fill, sheetValues, tableRows, writeRange } from "./pane-driver.ts";
 import { standinInitScript } from "./standin-script.ts";
+import { screenshotDir } from "./screenshots.ts";
 
-const SHOTS = fileURLToPath(
-  new URL(
-    process.env.UPDATE_SCREENSHOTS ? "../../docs/screenshots/" : "../../test-output/screenshots/",
-    import.meta.url,
-  ),
-);
+// docs/screenshots/ only when UPDATE_SCREENSHOTS is "1" or "true" (never for "0"): the one rule of screenshots.ts.
+const SHOTS = screenshotDir();
 const PHONE = { width: 360, height: 740 };
 const LEVELS = ["好", "较好", "一般", "较差", "差"];
 const GRADES = ["优秀", "称职", "基本称职", "不称职", ""];

@@ -6,7 +6,6 @@
 import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { buildAddin } from "../../dev/addin/build.ts";
@@ -15,14 +14,11 @@ import { startStack, type Stack } from "../integration/harness.ts";
 import { MEETING, ROUND1, ROUND2 } from "../../examples/recommendation-data.ts";
 import { act, fill, sheetNames, sheetValues, text, writeRange } from "./pane-driver.ts";
 import { standinInitScript } from "./standin-script.ts";
+import { screenshotDir } from "./screenshots.ts";
 import { dumpSheet, sheetHtml } from "./sheet-html.ts";
 
-const SHOTS = fileURLToPath(
-  new URL(
-    process.env.UPDATE_SCREENSHOTS ? "../../docs/screenshots/" : "../../test-output/screenshots/",
-    import.meta.url,
-  ),
-);
+// docs/screenshots/ only when UPDATE_SCREENSHOTS is "1" or "true" (never for "0"): the one rule of screenshots.ts.
+const SHOTS = screenshotDir();
 
 let dist: string;
 let site: AddinServer;

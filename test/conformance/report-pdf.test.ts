@@ -13,10 +13,11 @@ import { readWorkbook, writeScoredWorkbook } from "../../io/index.ts";
 import { ROOT, tempDir } from "../cli/run.ts";
 import { printToPdf, requireSoffice } from "./libreoffice.ts";
 import { fontSizes, pageCount, pagePng, pageSizes, pageText, requirePoppler } from "./pdf.ts";
+import { screenshotDir } from "../browser/screenshots.ts";
 
 const UNIT = "示例县委组织部";
 const PERIOD = "2026";
-const SHOTS = join(ROOT, process.env.UPDATE_SCREENSHOTS === "1" ? "docs/screenshots" : "test-output/screenshots");
+const SHOTS = screenshotDir();
 
 let dir: string;
 let pdf: string;
