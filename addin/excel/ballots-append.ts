@@ -8,6 +8,7 @@ import {
   sheetNotFound,
 } from "../../shared/index.ts";
 import { readBlocks } from "./excel-io.ts";
+import { BALLOT_HEADERS, bilingualHeader } from "./headers.ts";
 import { asExcelError } from "./read.ts";
 import { blockTable } from "./rows.ts";
 
@@ -28,6 +29,8 @@ export interface AppendOutcome {
   appended: number;
   /** Already on the sheet (same 票号 and 编号): a second pull adds nothing. */
   skipped: number;
+  /** The sheet had no grade-vote column and the phones carried votes: a 等次 column was added after the last header. */
+  addedVoteColumn: boolean;
   /** 1-based sheet rows written, or null when nothing was. */
   firstRow: number | null;
   lastRow: number | null;
@@ -62,6 +65,18 @@ export async function appendBallotRows(rows: AppendableBallot[]): Promise<Append
     } catch (e) {
       throw asExcelError(e);
     }
+    // Phone votes never vanish: a paper form without a 等次 column gets one, right of its last header.
+    const addedVoteColumn = !columns.has("gradeVote") && rows.some((r) => r.gradeVote !== undefined);
+    if (addedVoteColumn) {
+      const header = values[headerAt]!;
+      let last = header.length - 1;
+      while (last >= 0 && (header[last] === "" || header[last] === null || header[last] === undefined)) last--;
+      const col = Math.max(last + 1, ...[...columns.values()].map((c) => c + 1));
+      found.ws.getRangeByIndexes(block!.rowIndex + headerAt, block!.columnIndex + col, 1, 1).values = [
+        [bilingualHeader("gradeVote", BALLOT_HEADERS)],
+      ];
+      columns.set("gradeVote", col);
+    }
     const key = (ballotId: unknown, cadreId: unknown) => `${String(ballotId).trim()}\u0000${String(cadreId).trim()}`;
     const present = new Set(
       values.slice(headerAt + 1).map((r) => key(r[columns.get("ballotId")!], r[columns.get("cadreId")!])),
@@ -86,6 +101,7 @@ export async function appendBallotRows(rows: AppendableBallot[]): Promise<Append
     }
     return {
       sheet: found.name,
+      addedVoteColumn,
       appended: fresh.length,
       skipped: rows.length - fresh.length,
       firstRow: fresh.length > 0 ? start + 1 : null,

@@ -246,6 +246,8 @@ export const en: Record<StringKey, string> = {
   "ballots.closed":
     "Closed: {returned} ballot(s) returned; the receipts list is published and chained into the audit log",
   "ballots.pull": "Append the electronic ballots to 测评票",
+  "ballots.voteColumnAdded":
+    "{sheet} had no grade-vote column: a 等次 column was added after its last header to keep the phones' grade votes. ",
   "ballots.pulled":
     'Appended {count} row(s) to "{sheet}", rows {first}–{last}; paper ballots untouched. Score on the Score page',
   "ballots.pulledNone": '"{sheet}" already has these ballots; nothing appended ({skipped} row(s) skipped)',

@@ -233,6 +233,7 @@ export const zhCN = {
   "ballots.close": "结束测评",
   "ballots.closed": "已结束：收回 {returned} 票，回执清单已公布并记入审计链",
   "ballots.pull": "取回电子票到测评票",
+  "ballots.voteColumnAdded": "「{sheet}」原无等次列，已在表头末尾添加「等次」列，手机投的等次票一并保留。",
   "ballots.pulled": "已追加 {count} 行到「{sheet}」第 {first}–{last} 行；纸质票未改动。请到「计分」页计分",
   "ballots.pulledNone": "「{sheet}」已有这些电子票，没有追加（已跳过 {skipped} 行）",
   "ballots.status.open": "进行中",

@@ -209,13 +209,15 @@ export function ballotsPage(ctx: PaneContext): HTMLElement {
       if (!session) throw new Error(t(lang, "ballots.needSession"));
       const got = await api().request("GET", `/api/sessions/${session.id}/ballots`, SessionBallotsSchema);
       const outcome = await appendBallotRows(got.rows);
+      const added = outcome.addedVoteColumn ? t(lang, "ballots.voteColumnAdded", { sheet: outcome.sheet }) : "";
       return outcome.appended > 0
-        ? t(lang, "ballots.pulled", {
-            count: outcome.appended,
-            sheet: outcome.sheet,
-            first: outcome.firstRow!,
-            last: outcome.lastRow!,
-          })
+        ? added +
+            t(lang, "ballots.pulled", {
+              count: outcome.appended,
+              sheet: outcome.sheet,
+              first: outcome.firstRow!,
+              last: outcome.lastRow!,
+            })
         : t(lang, "ballots.pulledNone", { sheet: outcome.sheet, skipped: outcome.skipped });
     });
 
