@@ -6,20 +6,13 @@
  * Screenshots go to test-output/screenshots/ (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
 import { createRequire } from "node:module";
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildAddin } from "../../dev/addin/build.ts";
-import { serveAddin, type AddinServer } from "../../dev/addin/dev-server.ts";
-import { startStack, type Stack } from "../integration/harness.ts";
+import { type Page } from "playwright-core";
 import { act, fill, sheetValues, tableRows, writeRange } from "./pane-driver.ts";
-import { standinInitScript } from "./standin-script.ts";
+import { startPaneWorld, type PaneWorld } from "./pane-world.ts";
 import { screenshotDir } from "./screenshots.ts";
 
-// docs/screenshots/ only when UPDATE_SCREENSHOTS is "1" or "true" (never for "0"): the one rule of screenshots.ts.
-const SHOTS = screenshotDir();
 const PHONE = { width: 360, height: 740 };
 const LEVELS = ["好", "较好", "一般", "较差", "差"];
 const GRADES = ["优秀", "称职", "基本称职", "不称职", ""];
@@ -48,20 +41,17 @@ const GROUPS = [
 const level = (k: number, j: number, d: number) => LEVELS[(k * 3 + j * 2 + d) % 5]!;
 const grade = (k: number, j: number) => GRADES[(k + j) % 5]!;
 
-let dist: string;
-let site: AddinServer;
-let stack: Stack;
-let browser: Browser;
+let world: PaneWorld;
 let pane: Page;
-const pageErrors: string[] = [];
 const codes: { code: string; group: string }[] = [];
 const receipts: string[] = [];
 let sessionId = "";
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: false });
+// Phone screenshots show the viewport, as a phone would.
+const shoot = (page: Page, name: string) => page.screenshot({ path: join(screenshotDir(), name), fullPage: false });
 
 async function phone(opts: { bypassCSP?: boolean; locale?: string } = {}): Promise<Page> {
-  const context = await browser.newContext({
+  const context = await world.browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -70,11 +60,11 @@ async function phone(opts: { bypassCSP?: boolean; locale?: string } = {}): Promi
     bypassCSP: opts.bypassCSP ?? false,
   });
   const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
+  page.on("pageerror", (e) => world.pageErrors.push(e.message));
   return page;
 }
 
-const voteUrl = (code: string) => `${stack.apiBase}/vote#c=${code}`;
+const voteUrl = (code: string) => `${world.stack.apiBase}/vote#c=${code}`;
 
 async function answerCadre(page: Page, k: number, j: number) {
   for (let d = 0; d < 5; d++) await page.click(`label[for="c${j}-${DIMS[d]}~${level(k, j, d)}"]`);
@@ -113,40 +103,12 @@ async function vote(k: number): Promise<string> {
 }
 
 beforeAll(async () => {
-  dist = await mkdtemp(join(tmpdir(), "kaoping-phone-"));
-  await buildAddin({ outDir: dist, minify: false });
-  site = await serveAddin({ port: 0, distDir: dist });
-  stack = await startStack({ inMemory: true, allowedOrigin: site.url });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
-  await mkdir(SHOTS, { recursive: true });
-  const context = await browser.newContext({
-    viewport: { width: 420, height: 900 },
-    deviceScaleFactor: 2,
-    locale: "zh-CN",
-    ignoreHTTPSErrors: true,
-  });
-  await context.addInitScript({
-    content: await standinInitScript({
-      displayLanguage: "zh-CN",
-      origin: site.url,
-      apiBase: stack.apiBase,
-      token: await stack.token("assessor"),
-    }),
-  });
-  pane = await context.newPage();
-  pane.on("pageerror", (e) => pageErrors.push(e.message));
-  await pane.goto(`${site.url}/taskpane.html`);
-  await pane.waitForSelector("body[data-ready=true]");
+  world = await startPaneWorld("phone");
+  pane = await world.openPane("assessor", { width: 420, height: 900 });
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await site?.close();
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("扫码测评 from the pane to the phones and back", () => {
@@ -180,7 +142,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
 
   it("12 phones vote in parallel; a reload keeps the draft; a reused code is refused", async () => {
     // The 13th code, issued through the API to the same owner, is held by a phone that waits past the close.
-    const late = await stack.call("assessor", `/sessions/${sessionId}/codes`, {
+    const late = await world.stack.call("assessor", `/sessions/${sessionId}/codes`, {
       method: "POST",
       json: { group: "peer", count: 1 },
     });
@@ -210,7 +172,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
     for (const [key] of GROUPS)
       expect(await pane.textContent(`[data-testid="ballots-row-${key}"]`)).toMatch(key === "peer" ? /54$/ : /44$/);
     expect(await pane.textContent('[data-testid="ballots-quorum"]')).toBe("收回 12 / 应到 15：达到五分之四，会议有效");
-    await pane.screenshot({ path: join(SHOTS, "pane-ballots-progress.png") });
+    await pane.screenshot({ path: join(screenshotDir(), "pane-ballots-progress.png") });
 
     // The late phone loads its form while open, then submits after the close.
     const latePhone = await phone();
@@ -229,7 +191,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
   }, 240_000);
 
   it("every receipt is in the published list", async () => {
-    const res = await fetch(`${stack.apiBase}/sessions/${sessionId}/receipts`);
+    const res = await fetch(`${world.stack.apiBase}/sessions/${sessionId}/receipts`);
     const list = (await res.json()) as { receipts: string[] };
     expect([...list.receipts].sort()).toEqual([...receipts].sort());
   });
@@ -266,7 +228,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
       }));
     const cadres = CADRES.map(([cadreId, name, unit, post]) => ({ cadreId, name, unit, post }));
     const score = async (rows: unknown[][]) => {
-      const res = await stack.call("assessor", "/score", {
+      const res = await world.stack.call("assessor", "/score", {
         method: "POST",
         json: { policyId: "default", cadres, ballots: asRows(rows) },
       });
@@ -288,12 +250,12 @@ describe("扫码测评 from the pane to the phones and back", () => {
     );
     expect(want.every(([, v]) => typeof v === "string" && v.length > 0)).toBe(true);
     expect(byId([...table.values()].map((r) => [r["编号 Cadre ID"], r["精确综合得分 Exact composite"]]))).toEqual(want);
-    expect(pageErrors).toEqual([]);
+    expect(world.pageErrors).toEqual([]);
   }, 120_000);
 
   it("the phone page has no serious or critical accessibility violations (axe-core)", async () => {
     const axe = createRequire(import.meta.url)("axe-core") as { source: string };
-    const res = await stack.call("assessor", `/sessions`, {
+    const res = await world.stack.call("assessor", `/sessions`, {
       method: "POST",
       json: {
         title: "无障碍检查",
@@ -303,7 +265,7 @@ describe("扫码测评 from the pane to the phones and back", () => {
       },
     });
     const { id } = (await res.json()) as { id: string };
-    const issued = await stack.call("assessor", `/sessions/${id}/codes`, {
+    const issued = await world.stack.call("assessor", `/sessions/${id}/codes`, {
       method: "POST",
       json: { group: "peer", count: 1 },
     });

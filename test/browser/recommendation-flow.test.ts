@@ -3,31 +3,17 @@
  * the in-page stand-in), with the hand-worked cases of examples/recommendation-data.ts. Screenshots go to
  * test-output/screenshots/ (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildAddin } from "../../dev/addin/build.ts";
-import { serveAddin, type AddinServer } from "../../dev/addin/dev-server.ts";
-import { startStack, type Stack } from "../integration/harness.ts";
+import { type Page } from "playwright-core";
 import { MEETING, ROUND1, ROUND2 } from "../../examples/recommendation-data.ts";
 import { act, fill, sheetNames, sheetValues, text, writeRange } from "./pane-driver.ts";
-import { standinInitScript } from "./standin-script.ts";
-import { screenshotDir } from "./screenshots.ts";
+import { startPaneWorld, type PaneWorld } from "./pane-world.ts";
 import { dumpSheet, sheetHtml } from "./sheet-html.ts";
 
-// docs/screenshots/ only when UPDATE_SCREENSHOTS is "1" or "true" (never for "0"): the one rule of screenshots.ts.
-const SHOTS = screenshotDir();
-
-let dist: string;
-let site: AddinServer;
-let stack: Stack;
-let browser: Browser;
+let world: PaneWorld;
 let pane: Page;
-const pageErrors: string[] = [];
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+const shoot = (page: Page, name: string) => world.shoot(page, name);
 const typeArea = (page: Page, testid: string, value: string) =>
   page.locator(`[data-testid="${testid}"] textarea`).fill(value);
 /** The ballot rows of an example sheet: everything below its 票号 header. */
@@ -35,40 +21,12 @@ const ballotRows = (rows: (string | number)[][]) =>
   rows.slice(rows.findIndex((r) => String(r[0]).startsWith("票号")) + 1);
 
 beforeAll(async () => {
-  dist = await mkdtemp(join(tmpdir(), "kaoping-rec-e2e-"));
-  await buildAddin({ outDir: dist, minify: false });
-  site = await serveAddin({ port: 0, distDir: dist });
-  stack = await startStack({ inMemory: true, allowedOrigin: site.url });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
-  await mkdir(SHOTS, { recursive: true });
-  const context = await browser.newContext({
-    viewport: { width: 420, height: 800 },
-    deviceScaleFactor: 2,
-    ignoreHTTPSErrors: true,
-    locale: "zh-CN",
-  });
-  await context.addInitScript({
-    content: await standinInitScript({
-      displayLanguage: "zh-CN",
-      origin: site.url,
-      apiBase: stack.apiBase,
-      token: await stack.token("assessor"),
-    }),
-  });
-  pane = await context.newPage();
-  pane.on("pageerror", (e) => pageErrors.push(e.message));
-  await pane.goto(`${site.url}/taskpane.html`);
-  await pane.waitForSelector("body[data-ready=true]");
+  world = await startPaneWorld("rec-e2e");
+  pane = await world.openPane("assessor", { width: 420, height: 800 });
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await site?.close();
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("民主推荐 page: two posts, three voter types, a hold", () => {
@@ -109,7 +67,7 @@ describe("民主推荐 page: two posts, three voter types, a hold", () => {
 
   it("renders the 现场公布 sheet for the reader", async () => {
     const dump = await dumpSheet(pane, "现场公布-办公室主任");
-    const context = await browser.newContext({ viewport: { width: 1100, height: 400 }, deviceScaleFactor: 1 });
+    const context = await world.browser.newContext({ viewport: { width: 1100, height: 400 }, deviceScaleFactor: 1 });
     const page = await context.newPage();
     await page.setContent(sheetHtml(dump, 8, "现场公布-办公室主任 (written by the add-in into the Excel stand-in)"));
     await shoot(page, "09-announcement-sheet.png");
@@ -167,6 +125,6 @@ describe("票决 page", () => {
     const sheet = await sheetValues(pane, "票决结果-副局长");
     expect(sheet.flat()).toContain("6/9（66.67%）");
     await shoot(pane, "11-decide.png");
-    expect(pageErrors).toEqual([]);
+    expect(world.pageErrors).toEqual([]);
   });
 });

@@ -4,54 +4,21 @@
  * compares with it. Screenshots go to test-output/screenshots/ (docs/screenshots/ with UPDATE_SCREENSHOTS=1).
  * Expected figures are the hand-worked ones of examples/survey.ts.
  */
-import { mkdir, mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser, type Page } from "playwright-core";
-import { buildAddin } from "../../dev/addin/build.ts";
-import { serveAddin, type AddinServer } from "../../dev/addin/dev-server.ts";
-import { startStack, type Role, type Stack } from "../integration/harness.ts";
+import { type Page } from "playwright-core";
+import { type Role } from "../integration/harness.ts";
 import { SURVEY_2025, SURVEY_2026, surveyRows } from "../../examples/survey.ts";
 import { act, fill, sheetNames, sheetValues, text, writeRange } from "./pane-driver.ts";
-import { standinInitScript } from "./standin-script.ts";
-import { screenshotDir } from "./screenshots.ts";
+import { startPaneWorld, type PaneWorld } from "./pane-world.ts";
 import { dumpSheet, sheetHtml } from "./sheet-html.ts";
 import { CHART_CSS, chartHtml, type ChartView } from "./chart-html.ts";
 
-// docs/screenshots/ only when UPDATE_SCREENSHOTS is "1" or "true" (never for "0"): the one rule of screenshots.ts.
-const SHOTS = screenshotDir();
-
-let dist: string;
-let site: AddinServer;
-let stack: Stack;
-let browser: Browser;
+let world: PaneWorld;
 let pane: Page;
-const pageErrors: string[] = [];
 
-async function openPane(role: Role): Promise<Page> {
-  const context = await browser.newContext({
-    viewport: { width: 420, height: 800 },
-    deviceScaleFactor: 2,
-    ignoreHTTPSErrors: true,
-    locale: "zh-CN",
-  });
-  await context.addInitScript({
-    content: await standinInitScript({
-      displayLanguage: "zh-CN",
-      origin: site.url,
-      apiBase: stack.apiBase,
-      token: await stack.token(role),
-    }),
-  });
-  const page = await context.newPage();
-  page.on("pageerror", (e) => pageErrors.push(e.message));
-  await page.goto(`${site.url}/taskpane.html`);
-  await page.waitForSelector("body[data-ready=true]");
-  return page;
-}
+const openPane = (role: Role) => world.openPane(role);
 
-const shoot = (page: Page, name: string) => page.screenshot({ path: join(SHOTS, name), fullPage: true });
+const shoot = (page: Page, name: string) => world.shoot(page, name);
 const columnLetter = (n: number) => String.fromCharCode(64 + n);
 
 /** The survey workbook typed into the stand-in: its two sheets, header on row 1. */
@@ -70,18 +37,10 @@ async function typeSurvey(page: Page): Promise<void> {
 }
 
 beforeAll(async () => {
-  dist = await mkdtemp(join(tmpdir(), "kaoping-e2e-survey-"));
-  await buildAddin({ outDir: dist, minify: false });
-  site = await serveAddin({ port: 0, distDir: dist });
-  stack = await startStack({ inMemory: true, allowedOrigin: site.url });
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"],
-  });
-  await mkdir(SHOTS, { recursive: true });
+  world = await startPaneWorld("e2e-survey");
   // Last year, stored in the service: what this year is compared with.
   const { items, answers } = surveyRows(SURVEY_2025);
-  const res = await stack.call("assessor", "/surveys", {
+  const res = await world.stack.call("assessor", "/surveys", {
     method: "POST",
     json: {
       period: "2025",
@@ -98,10 +57,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await stack?.stop();
-  await site?.close();
-  if (dist) await rm(dist, { recursive: true, force: true });
+  await world?.close();
 });
 
 describe("满意度 and 历年 in the task pane", () => {
@@ -164,7 +120,7 @@ describe("满意度 and 历年 in the task pane", () => {
       const block = values.slice(Number(m[2]) - 1, Number(m[4])).map((r) => r.slice(colOf(m[1]!), colOf(m[3]!) + 1));
       return { type: c.type, title: c.title ?? "", values: block };
     });
-    const page = await browser.newPage({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
+    const page = await world.browser.newPage({ viewport: { width: 1500, height: 900 }, deviceScaleFactor: 1 });
     const table = sheetHtml(dump, width, "评议结果 (written by the add-in into the Excel stand-in)");
     await page.setContent(
       table
@@ -189,6 +145,6 @@ describe("满意度 and 历年 in the task pane", () => {
       ["2026", "79.25", "-8.75", "重点督导"],
     ]);
     await shoot(hr, "years-page.png");
-    expect(pageErrors).toEqual([]);
+    expect(world.pageErrors).toEqual([]);
   });
 });
