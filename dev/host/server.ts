@@ -132,6 +132,14 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     });
     const result = (await reg.handler(request, context)) as
       HttpResponseInit | InstanceType<typeof HttpResponse> | undefined;
+    // Our operations answer with a plain init whose body is text or bytes: written as is, without a Response
+    // round trip (the host's per-request cost is what bench/api measures). Anything else goes through HttpResponse.
+    const plain = plainReply(result);
+    if (plain) {
+      res.writeHead(plain.status, { ...plain.headers, "Content-Length": String(plain.bytes.length) });
+      res.end(method === "HEAD" ? undefined : plain.bytes);
+      return;
+    }
     const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
     const bytes = Buffer.from(await response.arrayBuffer());
     const out: Record<string, string> = {};
@@ -231,4 +239,28 @@ function sendProblem(
     ...headers,
   });
   res.end(text);
+}
+
+/** A handler's plain answer (status, string headers, text or bytes body), or undefined for anything else. */
+function plainReply(result: unknown): { status: number; headers: Record<string, string>; bytes: Buffer } | undefined {
+  if (!result || typeof result !== "object" || result instanceof HttpResponse) return undefined;
+  const init = result as HttpResponseInit;
+  if (init.jsonBody !== undefined || init.cookies !== undefined) return undefined;
+  const headers = init.headers ?? {};
+  if (typeof headers !== "object" || Array.isArray(headers) || headers instanceof Headers) return undefined;
+  const flat: Record<string, string> = {};
+  for (const [k, v] of Object.entries(headers)) {
+    if (typeof v !== "string") return undefined;
+    flat[k.toLowerCase()] = v;
+  }
+  const body = init.body;
+  let bytes: Buffer;
+  if (body === undefined || body === null) bytes = Buffer.alloc(0);
+  else if (typeof body === "string") {
+    bytes = Buffer.from(body, "utf8");
+    // As a Response would: text without a declared type is text/plain.
+    flat["content-type"] ??= "text/plain;charset=UTF-8";
+  } else if (body instanceof Uint8Array) bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+  else return undefined;
+  return { status: init.status ?? 200, headers: flat, bytes };
 }
