@@ -1,9 +1,9 @@
-import { AssessmentResultSchema, ScoreRefusal, ScoreRequestSchema, scoreWithIdentity } from "../shared/index.ts";
+import { AssessmentResultSchema, ScoreRequestSchema, scoreWithIdentity } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { resolvePolicy } from "./lib/policy-ref.ts";
 import { MiB } from "./lib/params.ts";
 import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
-import { ProblemError } from "./lib/problem.ts";
+import { refusedInput } from "./lib/problem.ts";
 
 export const operation = defineOperation({
   name: "score",
@@ -39,11 +39,7 @@ export const operation = defineOperation({
         }),
       };
     } catch (e) {
-      if (e instanceof ScoreRefusal)
-        throw new ProblemError(422, e.code.replace(/_/g, "-"), e.bilingual, {
-          errors: [{ path: ["ballots"], pointer: "/ballots", message: e.bilingual }],
-        });
-      throw e;
+      return refusedInput(e, ["ballots"]);
     }
   },
 });

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { defineOperation, register } from "./lib/operation.ts";
 import { SheetIdParam } from "./lib/params.ts";
 import { COMMON_PROBLEMS, notFoundProblem } from "./lib/responses.ts";
-import { sheetFile, sheetOrNotFound } from "./lib/sheet-file.ts";
+import { sheetFile, sheetOrNotFound } from "./lib/sheet-view.ts";
 
 /** The same download as sheetsGet's csv/xlsx formats, declared as a file so a flow can hand it on. */
 export const operation = defineOperation({

@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { SheetFormatSchema, StoredSheetSchema } from "../shared/index.ts";
-import { sheetJson } from "./lib/sheet-view.ts";
+import { sheetFile, sheetJson, sheetOrNotFound } from "./lib/sheet-view.ts";
 import { defineOperation, register } from "./lib/operation.ts";
 import { SheetIdParam } from "./lib/params.ts";
 import { COMMON_PROBLEMS, notFoundProblem } from "./lib/responses.ts";
-import { sheetFile, sheetOrNotFound } from "./lib/sheet-file.ts";
 import { XLSX } from "./lib/files.ts";
 
 export const operation = defineOperation({

@@ -1,6 +1,6 @@
 import type { HttpResponseInit } from "@azure/functions";
 import type { z } from "zod";
-import { fieldProblem, fieldProblems, type Bilingual, type Problem } from "../../shared/index.ts";
+import { fieldProblem, fieldProblems, ScoreRefusal, type Bilingual, type Problem } from "../../shared/index.ts";
 
 /** A refusal the caller can act on: becomes an RFC 9457 problem+json response. */
 export class ProblemError extends Error {
@@ -90,3 +90,13 @@ export const storeUnavailable = (): ProblemError =>
     },
     { headers: { "Retry-After": "10" } },
   );
+
+/**
+ * The engine's refusal of a whole input (e.g. no_vote_column) as the caller's 422, with the field it concerns
+ * when the input was JSON (a workbook upload has no field path). Anything else is rethrown as it is.
+ */
+export function refusedInput(e: unknown, path: (string | number)[] = []): never {
+  if (!(e instanceof ScoreRefusal)) throw e;
+  const errors = path.length ? [fieldProblem(path, e.bilingual)] : undefined;
+  throw new ProblemError(422, e.code.replace(/_/g, "-"), e.bilingual, errors ? { errors } : {});
+}

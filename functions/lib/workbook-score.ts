@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { ScoreRefusal, scoreWithIdentity, type AssessmentResult, type Policy } from "../../shared/index.ts";
+import { scoreWithIdentity, type AssessmentResult, type Policy } from "../../shared/index.ts";
 import { InputError, readWorkbook } from "../../io/index.ts";
 import { PolicyIdParam, VersionParam } from "./params.ts";
 import { resolvePolicy } from "./policy-ref.ts";
-import { ProblemError } from "./problem.ts";
+import { ProblemError, refusedInput } from "./problem.ts";
 
 const Count = z
   .string()
@@ -76,8 +76,7 @@ export async function scoreUploadedWorkbook(
     });
   } catch (e) {
     // The whole form refused (no grade-vote column while the policy has vote rules): the user's to fix.
-    if (e instanceof ScoreRefusal) throw new ProblemError(422, e.code.replace(/_/g, "-"), e.bilingual);
-    throw e;
+    return refusedInput(e);
   }
   return { policy, result, input, ignoredColumns: input.ignoredColumns };
 }
