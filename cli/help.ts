@@ -30,6 +30,9 @@ kaoping — annual cadre assessment scorer (morality, ability, diligence, achiev
   --issued <n> --returned <n>
                             测评票发出/收回张数 ballots issued and returned（干部名单「发出」「收回」列优先）
   --json                    在标准输出打印结果 JSON print the result JSON on stdout
+  --progress / --no-progress
+                            在标准错误输出显示/不显示进度条（默认：终端中运行超过 1 秒时显示）
+                            show or hide the progress bar on stderr (default: in a terminal, after 1 s)
 
 推荐与票决选项 recommend / decide options:
   --out <结果.xlsx>         写出现场公布表（每岗位一页 A4）及计票明细 write the announcements (one A4 page each)

@@ -24,6 +24,8 @@ const OPTIONS = {
   title: { type: "string" },
   date: { type: "string" },
   force: { type: "boolean" },
+  progress: { type: "boolean" },
+  "no-progress": { type: "boolean" },
   "last-year": { type: "string" },
   period: { type: "string" },
   session: { type: "string" },
@@ -52,7 +54,11 @@ function parse(argv: string[]) {
 /** Runs the command and returns its exit code; every failure is printed bilingually, never thrown. */
 export async function main(
   argv: string[],
-  out: Output = { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) },
+  out: Output = {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+    stderrIsTerminal: process.stderr.isTTY,
+  },
 ): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
@@ -84,6 +90,7 @@ export async function main(
             returned: values.returned,
             noVotes: values["no-votes"],
             force: values.force,
+            progress: values["no-progress"] ? "off" : values.progress ? "on" : "auto",
           },
           out,
         );

@@ -6,6 +6,7 @@ import { guardOutputs, issuesPathFor } from "../io/out-guard.ts";
 import { issuesToCsv } from "../io/issues-csv.ts";
 import { UsageError } from "./errors.ts";
 import { summaryText } from "./summary.ts";
+import { PHASES, progressBar, type ProgressMode } from "./progress.ts";
 
 export interface ScoreOptions {
   positionals: string[];
@@ -24,6 +25,8 @@ export interface ScoreOptions {
   noVotes?: boolean;
   /** Overwrite an existing --out file (never an input). */
   force?: boolean;
+  /** The progress bar on stderr: auto (a terminal and a long run), on or off. */
+  progress?: ProgressMode;
 }
 
 function meetingCount(option: string, value: string | undefined): number | undefined {
@@ -39,6 +42,8 @@ function meetingCount(option: string, value: string | undefined): number | undef
 export interface Output {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** Whether stderr is a terminal (a progress bar may be drawn there). */
+  stderrIsTerminal?: boolean;
 }
 
 function inputFiles(o: ScoreOptions): InputFiles {
@@ -87,7 +92,10 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
   // Before anything is read or computed: the user's files are never overwritten by mistake.
   await guardOutputs(outputs, inputs, o.force === true);
   const policy = await choosePolicy(o);
-  const input = await readInputFiles(files);
+  const bar = progressBar(out.stderr, o.progress ?? "auto", out.stderrIsTerminal === true);
+  const input = await readInputFiles(files, (done, total) => bar.update(PHASES.reading, done, total)).finally(() =>
+    bar.finish(),
+  );
   // Columns we did not read are said out loud: nothing the user typed disappears silently.
   for (const { sheet, header } of input.ignoredColumns) {
     out.stderr(
@@ -102,7 +110,8 @@ export async function scoreCommand(o: ScoreOptions, out: Output): Promise<number
     gradeVotes: !o.noVotes,
     voteColumn: input.voteColumn,
     ballotHeaders: input.ballotHeaders,
-  });
+    onProgress: (done, total) => bar.update(PHASES.scoring, done, total),
+  }).finally(() => bar.finish());
 
   if (o.out !== undefined) {
     const counts = {

@@ -3,7 +3,7 @@ import { basename } from "node:path";
 import type { Policy } from "../shared/index.ts";
 import { InputError } from "./errors.ts";
 import { parsePolicy } from "./policy.ts";
-import { readCsvPair } from "./read-csv.ts";
+import { readCsvPair, type ReadProgress } from "./read-csv.ts";
 import { readWorkbook } from "./read-xlsx.ts";
 import type { ReadInput } from "./tables.ts";
 
@@ -52,12 +52,13 @@ export async function writeOutput(path: string, bytes: Uint8Array | string): Pro
 
 export type InputFiles = { workbook: string } | { cadres: string; ballots: string };
 
-export async function readInputFiles(files: InputFiles): Promise<ReadInput> {
+export async function readInputFiles(files: InputFiles, onProgress?: ReadProgress): Promise<ReadInput> {
   if ("workbook" in files) return readWorkbook(await readBytes(files.workbook), basename(files.workbook));
   const [cadres, ballots] = await Promise.all([readBytes(files.cadres), readBytes(files.ballots)]);
   return readCsvPair(
     { bytes: cadres, name: basename(files.cadres) },
     { bytes: ballots, name: basename(files.ballots) },
+    onProgress,
   );
 }
 

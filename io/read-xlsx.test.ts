@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import ExcelJS from "exceljs";
 import { readWorkbook } from "./read-xlsx.ts";
 import { InputError } from "./errors.ts";
+import { ballotRowsOf } from "../shared/index.ts";
 
 async function book(
   build: (cadres: ExcelJS.Worksheet, ballots: ExcelJS.Worksheet) => void,
@@ -63,7 +64,7 @@ describe("readWorkbook", () => {
         expected: 40,
       },
     ]);
-    expect(input.ballots).toEqual([
+    expect(ballotRowsOf(input.ballots)).toEqual([
       {
         row: 2,
         ballotId: "B1",
@@ -90,7 +91,7 @@ describe("readWorkbook", () => {
       b.getRow(5).values = ["B1", "同级", "C1", 80, 80, 80, 80, 80];
     });
     const input = await readWorkbook(bytes);
-    expect(input.ballots.map((b) => b.row)).toEqual([5]);
+    expect(ballotRowsOf(input.ballots).map((b) => b.row)).toEqual([5]);
   });
 
   it("names the columns it does not read", async () => {

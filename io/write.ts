@@ -1,6 +1,6 @@
 import ExcelJS from "exceljs";
 import { stringify } from "csv-stringify/sync";
-import type { AssessmentInput, AssessmentResult, Policy } from "../shared/index.ts";
+import type { AssessmentResult, InputTables, Policy } from "../shared/index.ts";
 import { detailColumns, reportModels, rowsByRank, WORKBOOK_SHEETS } from "../shared/report/index.ts";
 import { renderSheet } from "./render-sheet.ts";
 import { neutraliseCell } from "./csv-safe.ts";
@@ -21,7 +21,7 @@ export interface WriteOptions {
   unit?: string;
   period?: string;
   /** The input scored: the issues sheet then names each row's ballot number and cadre. */
-  input?: AssessmentInput;
+  input?: InputTables;
 }
 
 /**

@@ -13,6 +13,18 @@ export * from "./policy/defaults.ts";
 export { compilePolicy, type CompiledPolicy } from "./engine/compile.ts";
 export { parseScoreCell, parseVoteCell } from "./engine/cells.ts";
 export { validateInput } from "./engine/validate.ts";
+export {
+  BallotColumnsBuilder,
+  ballotColumnsFromRows,
+  ballotRowAt,
+  ballotRowsOf,
+  ballotCount,
+  isBallotColumns,
+  type BallotColumns,
+  type InputTables,
+  type BallotCell,
+  type CellColumn,
+} from "./engine/ballot-columns.ts";
 export { decideVerdict, type VerdictInput, type VerdictOutcome } from "./engine/rules.ts";
 export { verdictBatch } from "./engine/verdict-batch.ts";
 export { score, scoreWithIdentity, type ScoreInput } from "./engine/score.ts";

@@ -5,7 +5,7 @@
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
-import { DEFAULT_POLICY, policyIdentity, scoreWithIdentity } from "../../shared/index.ts";
+import { ballotRowsOf, DEFAULT_POLICY, policyIdentity, scoreWithIdentity } from "../../shared/index.ts";
 import { readAssessment } from "./index.ts";
 
 type Grid = (string | number)[][];
@@ -102,11 +102,16 @@ describe("sync count against office-addin-mock", () => {
     const small = await readAndScore(20);
     const large = await readAndScore(200);
 
-    expect(small.input.ballots).toHaveLength(1_000);
-    expect(large.input.ballots).toHaveLength(10_000);
+    expect(ballotRowsOf(small.input.ballots)).toHaveLength(1_000);
+    expect(ballotRowsOf(large.input.ballots)).toHaveLength(10_000);
     expect(large.input.sheets).toEqual({ cadres: "干部名单", ballots: "测评票" });
     // The last ballot of the last cadre sits on sheet row 10,001 (header is row 1).
-    expect(large.input.ballots.at(-1)).toMatchObject({ cadreId: "C199", row: 10_001, morality: 80, gradeVote: "称职" });
+    expect(ballotRowsOf(large.input.ballots).at(-1)).toMatchObject({
+      cadreId: "C199",
+      row: 10_001,
+      morality: 80,
+      gradeVote: "称职",
+    });
     expect(large.result.issues).toEqual([]);
     expect(large.result.cadres).toHaveLength(200);
     expect(large.result.cadres.every((c) => c.composite === 80)).toBe(true);

@@ -13,7 +13,14 @@ import { blockTable, type SheetBlock } from "./rows.ts";
 import { planMarks, encodeMarks, decodeMarks } from "./marks-plan.ts";
 import { pulledSheetName } from "./pulled.ts";
 import { scoreValidation } from "./skeleton-spec.ts";
-import { DEFAULT_POLICY, fieldOfHeader, readAssessmentTables, TableError, type FieldSpec } from "../../shared/index.ts";
+import {
+  ballotRowsOf,
+  DEFAULT_POLICY,
+  fieldOfHeader,
+  readAssessmentTables,
+  TableError,
+  type FieldSpec,
+} from "../../shared/index.ts";
 
 const CADRE_BLOCK: SheetBlock = {
   sheet: "干部名单",
@@ -22,7 +29,8 @@ const CADRE_BLOCK: SheetBlock = {
   values: [["编号", "姓名", "岗位类别"]],
 };
 /** The add-in's path: sheet values -> raw table -> the shared reader. */
-const ballotRows = (block: SheetBlock) => readAssessmentTables(blockTable(CADRE_BLOCK), blockTable(block)).ballots;
+const ballotRows = (block: SheetBlock) =>
+  ballotRowsOf(readAssessmentTables(blockTable(CADRE_BLOCK), blockTable(block)).ballots);
 const cadreRows = (block: SheetBlock) => readAssessmentTables(blockTable(block), blockTable(CADRE_BLOCK)).cadres;
 
 const FIVE_MB = 5 * 1024 * 1024;

@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import type {
   AssessmentResult,
-  BallotRow,
+  BallotColumns,
   CadreRow,
   Issue,
   Policy,
@@ -20,7 +20,7 @@ export interface ExcelPort {
   createAssessmentSkeleton: (policy: Policy, lang: Lang) => Promise<unknown>;
   readAssessment: () => Promise<{
     cadres: CadreRow[];
-    ballots: BallotRow[];
+    ballots: BallotColumns;
     sheets: { cadres: string; ballots: string };
     /** Whether the ballot form has a grade-vote column, and its headers (for the no_vote_column refusal). */
     voteColumn?: boolean;

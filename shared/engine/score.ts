@@ -14,10 +14,12 @@ import { applyPolicyQuota, quotaScope, type QuotaEntry } from "./quota.ts";
 import { BLANK_VOTE } from "./cells.ts";
 import { meetingChecks, type MeetingCounts } from "./meeting.ts";
 import { noVoteColumn } from "./refusal.ts";
+import { isBallotColumns, type BallotColumns } from "./ballot-columns.ts";
 
 export interface ScoreInput {
   cadres: readonly CadreRow[];
-  ballots: readonly BallotRow[];
+  /** Rows as JSON gives them, or the table reader's columns (no per-row objects). */
+  ballots: readonly BallotRow[] | BallotColumns;
   /** Counts for the whole assessment; a cadre's own columns (实到 应到 发出 收回) take precedence. */
   meeting?: MeetingCounts;
   /** Sheet names for issue locations (the workbook's own names, e.g. 测评票). */
@@ -28,6 +30,8 @@ export interface ScoreInput {
   voteColumn?: boolean;
   /** The ballot table's headers, named when the vote column is missing. */
   ballotHeaders?: readonly string[];
+  /** Called now and then while cadres are scored (done, total), for a progress bar on long runs. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Scores an assessment exactly per the spec; synchronous once the policy's identity is known. */
@@ -36,8 +40,12 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   const t = compiled.thresholds;
   const gradeVotes = input.gradeVotes !== false;
   if (gradeVotes && (t.competentMin || t.incompetentMax || t.excellentMin)) {
+    const b = input.ballots;
     const voteColumn =
-      input.voteColumn ?? (input.ballots.length === 0 || input.ballots.some((b) => b.gradeVote !== undefined));
+      input.voteColumn ??
+      (isBallotColumns(b)
+        ? b.count === 0 || b.gradeVote !== null
+        : b.length === 0 || b.some((row) => row.gradeVote !== undefined));
     if (!voteColumn) throw noVoteColumn(input.sheets?.ballots ?? BALLOTS_SHEET, input.ballotHeaders);
   }
   const validated = validateInput(compiled, input.cadres, input.ballots, input.sheets);
@@ -52,7 +60,9 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
   // Only the vetoed dimensions are compared, so only they need a rounded rational.
   const vetoed = [...new Set(policy.vetoes.map((v) => v.dimension))].map((d) => [d, DIMENSIONS.indexOf(d)] as const);
 
+  const progressEvery = Math.max(1, Math.ceil(cadres.length / 100));
   cadres.forEach((c, i) => {
+    if (input.onProgress && i % progressEvery === 0) input.onProgress(i, cadres.length);
     const e = exactOf(i);
     const reasons: Reason[] = [];
     const dims = e.dimensions
@@ -139,6 +149,7 @@ export function scoreWithIdentity(policy: Policy, identity: PolicyIdentity, inpu
       r.reasons.push({ rule: "quota_unsettled", fired: true, message: reasonMessages.quotaUnsettled() });
     }
   });
+  input.onProgress?.(cadres.length, cadres.length);
   return { policy: identity, cadres: results, issues: validated.issues };
 }
 

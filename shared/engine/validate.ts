@@ -3,7 +3,8 @@ import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Issue, IssueCode } from "../schemas/result.ts";
 import { issueMessage } from "../messages.ts";
 import { lookupName, type CompiledPolicy } from "./compile.ts";
-import { cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
+import { BLANK_VOTE, cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
+import { ballotColumnsFromRows, isBallotColumns, type BallotCell, type BallotColumns } from "./ballot-columns.ts";
 
 export interface CadreRecord {
   cadreId: string;
@@ -41,7 +42,7 @@ export const BALLOTS_SHEET = "Ballots";
 export function validateInput(
   policy: CompiledPolicy,
   cadreRows: readonly CadreRow[],
-  ballotRows: readonly BallotRow[],
+  ballotRows: readonly BallotRow[] | BallotColumns,
   sheets = { cadres: CADRES_SHEET, ballots: BALLOTS_SHEET },
 ): Validated {
   const issues: Issue[] = [];
@@ -96,45 +97,36 @@ export function validateInput(
     });
   });
 
-  // Cell texts repeat (a cadre's id on every ballot, a rater's ballot id on every cadre): normalise each distinct value once.
-  const texts = new Map<unknown, string>();
-  const text = (v: unknown): string => {
-    let t = texts.get(v);
-    if (t === undefined) texts.set(v, (t = cellText(v)));
-    return t;
-  };
+  // Every cell is a code into its column's distinct values: each distinct value is normalised and parsed once.
+  const table = isBallotColumns(ballotRows) ? ballotRows : ballotColumnsFromRows(ballotRows);
+  const n = table.count;
+  const rowNumbers = table.rows;
+  const ballotIdKeys = new IdKeys(table.ballotId.values);
+  const cadreIdKeys = new IdKeys(table.cadreId.values);
+  const ballotCodes = table.ballotId.codes;
+  const cadreCodes = table.cadreId.codes;
 
   // Duplicates first: every copy of a (ballotId, cadreId) pair is excluded, whatever else is wrong with it.
-  // Ids become small integers; rows are bucketed by cadre id (stable counting sort), and within a bucket a
-  // ballot id seen before marks a duplicate. Linear, and no per-row key strings.
-  const n = ballotRows.length;
-  const rowNumbers = new Int32Array(n);
-  const ballotKey = new Int32Array(n);
-  const cadreKey = new Int32Array(n);
-  const ballotIdKeys = new IdKeys(text);
-  const cadreIdKeys = new IdKeys(text);
-  for (let i = 0; i < n; i++) {
-    const b = ballotRows[i]!;
-    rowNumbers[i] = b.row ?? i + 2;
-    ballotKey[i] = ballotIdKeys.key(b.ballotId);
-    cadreKey[i] = cadreIdKeys.key(b.cadreId);
-  }
-  const ballotKeyOf = ballotIdKeys.keys;
-  const cadreKeyOf = cadreIdKeys.keys;
-  const start = new Int32Array(cadreKeyOf.size + 1);
-  for (let i = 0; i < n; i++) start[cadreKey[i]! + 1]!++;
+  // Rows are bucketed by cadre id (stable counting sort), and within a bucket a ballot id seen before marks a
+  // duplicate. Linear, and no per-row key strings.
+  const nCadreKeys = cadreIdKeys.texts.length;
+  const nBallotKeys = ballotIdKeys.texts.length;
+  const cadreKeyOfRow = (i: number) => cadreIdKeys.keyOfCode[cadreCodes[i]!]!;
+  const ballotKeyOfRow = (i: number) => ballotIdKeys.keyOfCode[ballotCodes[i]!]!;
+  const start = new Int32Array(nCadreKeys + 1);
+  for (let i = 0; i < n; i++) start[cadreKeyOfRow(i) + 1]!++;
   for (let k = 1; k < start.length; k++) start[k]! += start[k - 1]!;
   const byCadre = new Int32Array(n);
-  const fill = start.slice(0, cadreKeyOf.size);
-  for (let i = 0; i < n; i++) byCadre[fill[cadreKey[i]!]!++] = i;
-  const seenIn = new Int32Array(ballotKeyOf.size).fill(-1);
-  const seenRow = new Int32Array(ballotKeyOf.size);
+  const fill = start.slice(0, nCadreKeys);
+  for (let i = 0; i < n; i++) byCadre[fill[cadreKeyOfRow(i)]!++] = i;
+  const seenIn = new Int32Array(nBallotKeys).fill(-1);
+  const seenRow = new Int32Array(nBallotKeys);
   /** Row index -> the rows (input order) sharing its (ballotId, cadreId), for duplicated pairs only. */
   const duplicateRows = new Map<number, number[]>();
-  for (let c = 0; c < cadreKeyOf.size; c++) {
+  for (let c = 0; c < nCadreKeys; c++) {
     for (let k = start[c]!; k < start[c + 1]!; k++) {
       const i = byCadre[k]!;
-      const bk = ballotKey[i]!;
+      const bk = ballotKeyOfRow(i);
       // A blank ballot id is reported as a missing field below, not as a duplicate of other blanks.
       if (ballotIdKeys.texts[bk] === "") continue;
       if (seenIn[bk] !== c) {
@@ -150,10 +142,13 @@ export function validateInput(
     }
   }
 
-  // Cadre-list position per cadre key (-1: not in the list), and rater group per raw cell value.
-  const cadreOfKey = new Int32Array(cadreKeyOf.size);
-  for (const [cid, k] of cadreKeyOf) cadreOfKey[k] = cadreIndex.get(cid) ?? -1;
-  const groupOfCell = new Map<unknown, number>();
+  // Cadre-list position per cadre key (-1: not in the list), rater group per distinct group cell.
+  const cadreOfKey = new Int32Array(nCadreKeys);
+  cadreIdKeys.texts.forEach((cid, k) => (cadreOfKey[k] = cadreIndex.get(cid) ?? -1));
+  const groupOfCode = Int32Array.from(table.raterGroup.values, (v) => lookupName(policy.groupIndex, cellText(v)) ?? -1);
+  // Score and vote cells parsed once per distinct value: hundredths, or a negative refusal code.
+  const hundredthsOfCode = Int32Array.from(table.scoreValues, (v) => scoreHundredths(v, policy));
+  const voteOfCode = table.gradeVote ? Int8Array.from(table.gradeVote.values, (v) => parseVoteCell(v)) : null;
   // "Did you mean": a listed id equal up to spaces and case (full-width is already folded by cellText).
   let loose: Map<string, string> | undefined;
   const suggest = (id: string): string | undefined => {
@@ -168,54 +163,58 @@ export function validateInput(
   let count = 0;
   const min = policy.minHundredths / 100;
   const max = policy.maxHundredths / 100;
-  const scoreCell = (value: unknown, d: number, row: number): boolean => {
-    const h = scoreHundredths(value, policy);
-    if (h >= 0) {
-      scores[count * 5 + d] = h;
-      return true;
-    }
-    report(sheets.ballots, row, DIMENSIONS[d]!, SCORE_CODES[h as keyof typeof SCORE_CODES], value, { min, max });
-    return false;
-  };
+  const scoreCodes = table.scoreCodes;
   for (let i = 0; i < n; i++) {
-    const b = ballotRows[i]!;
     const row = rowNumbers[i]!;
-    const ballotId = ballotIdKeys.texts[ballotKey[i]!]!;
+    const ballotId = ballotIdKeys.texts[ballotKeyOfRow(i)]!;
     let ok = true;
     const dup = duplicateRows.size > 0 ? duplicateRows.get(i) : undefined;
     if (dup) {
       // The other rows in sheet order, so the message does not depend on how the rows arrived.
       const others = dup.filter((r) => r !== row).sort((a, b) => a - b);
       report(sheets.ballots, row, "ballotId", "duplicate", ballotId, { other: others.join(", ") });
-      const ci = cadreOfKey[cadreKey[i]!]!;
+      const ci = cadreOfKey[cadreKeyOfRow(i)]!;
       if (ci >= 0) cadres[ci]!.provisional = true;
       ok = false;
     }
     if (!ballotId) {
-      report(sheets.ballots, row, "ballotId", "missing_field", b.ballotId);
+      report(sheets.ballots, row, "ballotId", "missing_field", table.ballotId.values[ballotCodes[i]!]);
       ok = false;
     }
-    const ci = cadreOfKey[cadreKey[i]!]!;
+    const ci = cadreOfKey[cadreKeyOfRow(i)]!;
     if (ci < 0) {
-      const near = suggest(cadreIdKeys.texts[cadreKey[i]!]!);
-      report(sheets.ballots, row, "cadreId", "unknown_cadre", b.cadreId, near ? { other: near } : {});
+      const near = suggest(cadreIdKeys.texts[cadreKeyOfRow(i)]!);
+      report(
+        sheets.ballots,
+        row,
+        "cadreId",
+        "unknown_cadre",
+        table.cadreId.values[cadreCodes[i]!],
+        near ? { other: near } : {},
+      );
       ok = false;
     }
-    let gi = groupOfCell.get(b.raterGroup);
-    if (gi === undefined) groupOfCell.set(b.raterGroup, (gi = lookupName(policy.groupIndex, text(b.raterGroup)) ?? -1));
+    const groupCode = table.raterGroup.codes[i]!;
+    const gi = groupOfCode[groupCode]!;
     if (gi < 0) {
-      report(sheets.ballots, row, "raterGroup", "unknown_group", b.raterGroup);
+      report(sheets.ballots, row, "raterGroup", "unknown_group", table.raterGroup.values[groupCode]);
       ok = false;
     }
-    // Named reads, not b[DIMENSIONS[d]]: a keyed load per cell was a visible share of the run.
-    ok = scoreCell(b.morality, 0, row) && ok;
-    ok = scoreCell(b.ability, 1, row) && ok;
-    ok = scoreCell(b.diligence, 2, row) && ok;
-    ok = scoreCell(b.achievement, 3, row) && ok;
-    ok = scoreCell(b.integrity, 4, row) && ok;
-    const v = parseVoteCell(b.gradeVote);
+    const o = i * 5;
+    const out = count * 5;
+    for (let d = 0; d < 5; d++) {
+      const h = hundredthsOfCode[scoreCodes[o + d]!]!;
+      if (h >= 0) scores[out + d] = h;
+      else {
+        const value = table.scoreValues[scoreCodes[o + d]!];
+        report(sheets.ballots, row, DIMENSIONS[d]!, SCORE_CODES[h as keyof typeof SCORE_CODES], value, { min, max });
+        ok = false;
+      }
+    }
+    const voteCode = table.gradeVote ? table.gradeVote.codes[i]! : -1;
+    const v = voteOfCode ? voteOfCode[voteCode]! : BLANK_VOTE;
     if (v < 0) {
-      report(sheets.ballots, row, "gradeVote", "invalid_vote", b.gradeVote);
+      report(sheets.ballots, row, "gradeVote", "invalid_vote", table.gradeVote!.values[voteCode]);
       ok = false;
     }
     if (!ok) continue;
@@ -229,24 +228,21 @@ export function validateInput(
 
 const looseId = (id: string) => id.replace(/\s+/g, "").toLowerCase();
 
-/** Small integer keys for id cells: one lookup per row by the raw cell, the normalised text only once per distinct cell. */
+/** Small integer keys for an id column: distinct cells that normalise to the same text share a key. */
 class IdKeys {
-  readonly keys = new Map<string, number>();
   readonly texts: string[] = [];
-  private readonly byCell = new Map<unknown, number>();
-  constructor(private readonly text: (v: unknown) => string) {}
-  key(cell: unknown): number {
-    let k = this.byCell.get(cell);
-    if (k === undefined) {
-      const t = this.text(cell);
-      k = this.keys.get(t);
+  readonly keyOfCode: Int32Array;
+  constructor(values: readonly BallotCell[]) {
+    const keys = new Map<string, number>();
+    this.keyOfCode = Int32Array.from(values, (v) => {
+      const t = cellText(v);
+      let k = keys.get(t);
       if (k === undefined) {
         k = this.texts.length;
-        this.keys.set(t, k);
+        keys.set(t, k);
         this.texts.push(t);
       }
-      this.byCell.set(cell, k);
-    }
-    return k;
+      return k;
+    });
   }
 }

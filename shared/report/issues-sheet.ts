@@ -1,5 +1,6 @@
 /** The issues sheet: every problem found in the input, with the ballot number and name, wrapped to print. */
-import type { AssessmentInput } from "../schemas/input.ts";
+import { ballotRowAt, isBallotColumns, type InputTables } from "../engine/ballot-columns.ts";
+import type { BallotRow } from "../schemas/input.ts";
 import type { AssessmentResult } from "../schemas/result.ts";
 import { DIMENSION_LABELS, type Dimension } from "../vocabulary.ts";
 import {
@@ -40,12 +41,12 @@ export const ISSUE_HEADERS = [
 const isBallotSheet = (sheet: string) => /票|ballot/i.test(sheet);
 
 /** Issues rows; with the input at hand, the ballot number and the cadre's name of the row named. */
-export function issuesSheet(result: AssessmentResult, name: string, input?: AssessmentInput): SheetModel {
+export function issuesSheet(result: AssessmentResult, name: string, input?: InputTables): SheetModel {
   const columns: ModelColumn[] = [11, 5, 9, 9, 13, 11, 50].map((width, i) => ({ width, center: i === 1 || undefined }));
   const names = new Map(result.cadres.map((c) => [c.cadreId, c.name]));
   for (const c of input?.cadres ?? [])
     if (!names.has(String(c.cadreId).trim())) names.set(String(c.cadreId).trim(), c.name);
-  const ballotAt = new Map((input?.ballots ?? []).map((b, i) => [b.row ?? i + 2, b]));
+  const ballotAt = new Map(input?.ballots ? issueBallotRows(result, input.ballots) : []);
   const cadreAt = new Map((input?.cadres ?? []).map((c, i) => [c.row ?? i + 2, c]));
   const rows: ModelRow[] = [
     {
@@ -87,4 +88,14 @@ export function issuesSheet(result: AssessmentResult, name: string, input?: Asse
     fontSize: FONT_SIZE,
     print: { orientation: "landscape", paper: "A4", titleRows: [1, 1], margins: MARGINS, footer: PAGE_FOOTER },
   };
+}
+
+/** Only the ballot rows an issue names, by sheet row: a million-row table is not turned back into objects. */
+function issueBallotRows(result: AssessmentResult, ballots: NonNullable<InputTables["ballots"]>) {
+  const wanted = new Set(result.issues.filter((i) => isBallotSheet(i.sheet)).map((i) => i.row));
+  if (!isBallotColumns(ballots)) return ballots.map((b, i) => [b.row ?? i + 2, b] as const);
+  const found: (readonly [number, BallotRow])[] = [];
+  for (let i = 0; i < ballots.count; i++)
+    if (wanted.has(ballots.rows[i]!)) found.push([ballots.rows[i]!, ballotRowAt(ballots, i)]);
+  return found;
 }

@@ -1,5 +1,5 @@
 /** The scored workbook as sheet models, in print order: results, detail, feedback pages, issues, policy. */
-import type { AssessmentInput } from "../schemas/input.ts";
+import type { InputTables } from "../engine/ballot-columns.ts";
 import type { AssessmentResult } from "../schemas/result.ts";
 import type { Policy } from "../schemas/policy.ts";
 import { sizeRows, type SheetModel } from "./sheet-model.ts";
@@ -14,7 +14,7 @@ export interface ReportOptions {
   period?: string;
   offline?: boolean;
   /** The input scored: lets the issues sheet name each row's ballot number and cadre. */
-  input?: AssessmentInput;
+  input?: InputTables;
 }
 
 export interface ReportModels {

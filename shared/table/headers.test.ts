@@ -3,6 +3,7 @@ import { TableError } from "./errors.ts";
 import { findSheetName, locateHeader, type FieldSpec } from "./headers.ts";
 import { readAssessmentTables, BALLOT_TABLE_FIELDS } from "./assessment.ts";
 import type { RawTable } from "./raw.ts";
+import { ballotRowsOf } from "../engine/ballot-columns.ts";
 
 const table = (sheet: string, rows: unknown[][], first = 1): RawTable => ({
   sheet,
@@ -34,7 +35,7 @@ describe("header detection", () => {
     ]);
     const read = readAssessmentTables(CADRES, t);
     expect(read.headerRows.ballots.row).toBe(3);
-    expect(read.ballots).toEqual([
+    expect(ballotRowsOf(read.ballots)).toEqual([
       {
         row: 4,
         ballotId: "B1",
@@ -59,7 +60,7 @@ describe("header detection", () => {
       ]);
       const read = readAssessmentTables(CADRES, t);
       expect(read.voteColumn).toBe(true);
-      expect(read.ballots[0]!.gradeVote).toBe("优秀");
+      expect(ballotRowsOf(read.ballots)[0]!.gradeVote).toBe("优秀");
     },
   );
 
@@ -70,7 +71,7 @@ describe("header detection", () => {
     ]);
     const read = readAssessmentTables(CADRES, t);
     expect(read.voteColumn).toBe(false);
-    expect("gradeVote" in read.ballots[0]!).toBe(false);
+    expect("gradeVote" in ballotRowsOf(read.ballots)[0]!).toBe(false);
     expect(read.ballotHeaders).toEqual([...BALLOT_HEAD, "备注"]);
     expect(read.ignoredColumns).toEqual([{ sheet: "测评票", header: "备注" }]);
   });
@@ -80,7 +81,7 @@ describe("header detection", () => {
       [...BALLOT_HEAD, "等次"],
       ["B1", "同级", "C1", 90, 90, 90, 90, 90, ""],
     ]);
-    expect(readAssessmentTables(CADRES, t).ballots[0]!.gradeVote).toBeNull();
+    expect(ballotRowsOf(readAssessmentTables(CADRES, t).ballots)[0]!.gradeVote).toBeNull();
   });
 
   it("reads bilingual and traditional headers: 「德 Morality」, 測評主體, 編號", () => {

@@ -25,3 +25,4 @@ export {
   type AssessmentTables,
   type MeetingCount,
 } from "./assessment.ts";
+export { BallotTableReader, readBallotTable, type BallotTable } from "./ballot-table.ts";

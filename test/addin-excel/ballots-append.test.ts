@@ -2,6 +2,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { appendBallotRows } from "../../addin/excel/ballots-append.ts";
 import { readAssessment } from "../../addin/excel/index.ts";
+import { ballotRowsOf } from "../../shared/index.ts";
 import type { Standin } from "../standin/index.ts";
 import { freshStandin, typeInto } from "./helpers.ts";
 
@@ -41,7 +42,7 @@ describe("appendBallotRows", () => {
     expect(values[1]!.slice(0, 8)).toEqual(["P1", "同级", "C001", 80, 80, 80, 80, 80]);
     const read = await readAssessment();
     expect(read.voteColumn).toBe(true);
-    expect(read.ballots.map((b) => b.gradeVote ?? null)).toEqual([null, "优秀", null]);
+    expect(ballotRowsOf(read.ballots).map((b) => b.gradeVote ?? null)).toEqual([null, "优秀", null]);
   });
 
   it("uses the existing 等次 column and adds nothing when the form has one", async () => {

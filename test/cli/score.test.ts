@@ -193,3 +193,20 @@ describe("kaoping score: outputs", () => {
     expect(c.reasons.find((r) => r.rule === "competency")).toMatchObject({ percent: "50.00", fired: true });
   });
 });
+
+describe("kaoping score --progress", () => {
+  it("draws the bar on stderr, reading then scoring to 100%, and leaves the JSON on stdout whole", async () => {
+    const cadres = await writeCsv(dir, "progress-cadres.csv", TINY_CADRES);
+    const ballots = await writeCsv(dir, "progress-ballots.csv", TINY_BALLOTS);
+    const plain = await runCli(["score", "--cadres", cadres, "--ballots", ballots, "--json"]);
+    const run = await runCli(["score", "--cadres", cadres, "--ballots", ballots, "--json", "--progress"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe(plain.stdout);
+    expect(plain.stderr).toBe("");
+    const frames = run.stderr.split("\r").filter(Boolean);
+    expect(frames[0]).toMatch(/^读取测评票 reading ballots .* 100%$/);
+    expect(frames).toContainEqual(expect.stringMatching(/^计分 scoring .* {2}0%$/));
+    expect(frames.at(-2)).toMatch(/^计分 scoring .* 100%$/);
+    expect(frames.at(-1)).toBe("\x1b[K");
+  });
+});

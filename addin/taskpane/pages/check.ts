@@ -1,4 +1,4 @@
-import { compilePolicy, validateInput } from "../../../shared/index.ts";
+import { ballotCount, compilePolicy, validateInput } from "../../../shared/index.ts";
 import { t, type StringKey } from "../../i18n/index.ts";
 import { activePolicy } from "../policy.ts";
 import { issueRows } from "../format.ts";
@@ -19,7 +19,7 @@ export function checkPage(ctx: PaneContext): HTMLElement {
       const head = (k: StringKey) => h("th", {}, t(lang, k));
       const summary =
         rows.length === 0
-          ? t(lang, "check.none", { cadres: input.cadres.length, ballots: input.ballots.length })
+          ? t(lang, "check.none", { cadres: input.cadres.length, ballots: ballotCount(input.ballots) })
           : t(lang, "check.count", { count: rows.length });
       list.replaceChildren(
         h("p", { "data-testid": "issue-count" }, summary),
