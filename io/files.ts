@@ -53,7 +53,7 @@ export async function writeOutput(path: string, bytes: Uint8Array | string): Pro
 export type InputFiles = { workbook: string } | { cadres: string; ballots: string };
 
 export async function readInputFiles(files: InputFiles, onProgress?: ReadProgress): Promise<ReadInput> {
-  if ("workbook" in files) return readWorkbook(await readBytes(files.workbook), basename(files.workbook));
+  if ("workbook" in files) return readWorkbook(await readBytes(files.workbook), basename(files.workbook), onProgress);
   const [cadres, ballots] = await Promise.all([readBytes(files.cadres), readBytes(files.ballots)]);
   return readCsvPair(
     { bytes: cadres, name: basename(files.cadres) },
