@@ -167,4 +167,22 @@ describe("issue 13 part 3: the verdict answer, written item by item", () => {
     expect(results[199].grade).toBe(results[1].grade);
     expect(results[198]).toEqual(results[0]);
   });
+
+  it("every item comes back once, in order, whatever the batch size (the answer is written 64 items at a time)", async () => {
+    for (const size of [63, 64, 65, 128, 129]) {
+      // Item i has i excellent votes of 200: its n is 200 and its first reason's fraction is "i/200" (E + C = i).
+      const items = Array.from({ length: size }, (_, i) => ({
+        excellent: i,
+        competent: 0,
+        basic: 200 - i,
+        incompetent: 0,
+      }));
+      const text = await (await post({ items })).text();
+      expectSchemaShaped(text);
+      const results = JSON.parse(text).results;
+      expect(results.map((r: { reasons: { fraction: string }[] }) => r.reasons[0]!.fraction)).toEqual(
+        items.map((_, i) => `${i}/200`),
+      );
+    }
+  });
 });
