@@ -60,14 +60,11 @@ export function verdictOf(
     attendees: item.attendees,
     expected: item.expected,
   });
-  const fired = out.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => r.rule);
-  const base = {
-    grade: out.grade,
-    verdict: out.verdict,
-    reviewRequired: out.reviewRequired,
-    provisional: out.provisional,
-    n: out.n,
-    fired,
-  };
-  return detail === "full" ? { ...base, reasons: out.reasons } : base;
+  const fired: string[] = [];
+  for (const r of out.reasons) if (r.fired && r.rule !== "band") fired.push(r.rule);
+  // One literal per shape, in the response schema's key order (the API writes these objects as they are).
+  const { grade, verdict, reviewRequired, provisional, n, reasons } = out;
+  return detail === "full"
+    ? { grade, verdict, reviewRequired, provisional, n, fired, reasons }
+    : { grade, verdict, reviewRequired, provisional, n, fired };
 }
