@@ -5,6 +5,7 @@ import { KiB, PolicyIdParam } from "./lib/params.ts";
 import { ProblemError } from "./lib/problem.ts";
 import { COMMON_PROBLEMS, problemSpec } from "./lib/responses.ts";
 import { policyEtag, publishPolicy } from "./store/policies.ts";
+import { forgetLatestPolicy } from "./lib/policy-cache.ts";
 
 export const operation = defineOperation({
   name: "policiesPut",
@@ -76,7 +77,13 @@ export const operation = defineOperation({
           ],
         },
       );
-    const published = await publishPolicy(params.id, body, req.headers.get("if-match") ?? undefined, caller!.actor);
+    let published;
+    try {
+      published = await publishPolicy(params.id, body, req.headers.get("if-match") ?? undefined, caller!.actor);
+    } finally {
+      // Even a publish whose answer was lost may have landed: the rules operations ask the store again.
+      forgetLatestPolicy();
+    }
     const etag = policyEtag(published.identity);
     return {
       status: 201,

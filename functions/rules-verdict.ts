@@ -1,5 +1,6 @@
-import { VerdictRequestSchema, VerdictResponseSchema, verdictBatch } from "../shared/index.ts";
+import { VerdictRequestSchema, VerdictResponseSchema } from "../shared/index.ts";
 import { defineOperation, register } from "./lib/operation.ts";
+import { verdictJson } from "./lib/verdict-json.ts";
 import { resolvePolicy } from "./lib/policy-ref.ts";
 import { MiB } from "./lib/params.ts";
 import { COMMON_PROBLEMS, notFoundProblem } from "./lib/responses.ts";
@@ -32,7 +33,10 @@ export const operation = defineOperation({
   ],
   run: async ({ body }) => {
     const { policy, identity } = await resolvePolicy(body);
-    return { json: { policy: identity, results: verdictBatch(policy, body.items, body.detail) } };
+    return {
+      body: verdictJson(policy, identity, body.items, body.detail),
+      contentType: "application/json; charset=utf-8",
+    };
   },
 });
 

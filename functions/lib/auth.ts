@@ -5,10 +5,12 @@ import {
   errors,
   jwtVerify,
   type JSONWebKeySet,
+  type JWTPayload,
   type JWTVerifyGetKey,
 } from "jose";
 import { ProblemError } from "./problem.ts";
 import { settings } from "./settings.ts";
+import { rememberVerified, verifiedPayload } from "./token-cache.ts";
 
 export const ROLES = ["assessor", "hr", "admin"] as const;
 export type Role = (typeof ROLES)[number];
@@ -43,7 +45,7 @@ const allowedJwksUri = (uri: URL) =>
   (uri.protocol === "http:" && /^(127\.\d+\.\d+\.\d+|localhost|\[::1\])$/.test(uri.hostname));
 
 /** Entra ID's keys in Azure (global or Azure China, as configured); the dev issuer's public key locally. */
-function keySource(): { jwks: JWTVerifyGetKey; issuer: string } {
+function keySource(): { key: string; jwks: JWTVerifyGetKey; issuer: string } {
   const s = settings();
   const key = s.tenantId
     ? `tenant:${s.authorityHost}:${s.tenantId}:${s.jwksUri ?? ""}`
@@ -99,12 +101,39 @@ export async function authorize(req: Pick<HttpRequest, "headers">, allowed: read
   const match = /^Bearer\s+(\S+)$/i.exec(header.trim());
   if (!match)
     throw unauthorized("缺少访问令牌（Authorization: Bearer …）", "missing access token (Authorization: Bearer …)");
-  const { jwks, issuer } = keySource();
-  let payload;
+  const source = keySource();
+  const audience = settings().audiences;
+  // Reused only for the same token under the same keys, issuer and audiences (token-cache.ts).
+  const verifiedAs = JSON.stringify([source.key, source.issuer, audience, match[1]!]);
+  const payload = verifiedPayload(verifiedAs) ?? (await verifyToken(match[1]!, source, audience, verifiedAs));
+  const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
+  const roles = claimed.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
+  if (!roles.some((r) => allowed.includes(r))) {
+    const need = allowed.map((r) => ROLE_LABELS[r]);
+    throw new ProblemError(403, "forbidden", {
+      "zh-CN": `无权执行此操作：需要角色 ${need.map((n) => n.split(" ")[0]).join("、")}`,
+      en: `not allowed: this needs the role ${need.map((n) => n.split(" ")[1]).join(" or ")}`,
+    });
+  }
+  const actor =
+    [payload.preferred_username, payload.upn, payload.oid, payload.sub].find(
+      (v): v is string => typeof v === "string" && v !== "",
+    ) ?? "unknown";
+  return { actor, roles };
+}
+
+/** The token's signature and claims checked against the key source; a refusal says why, in both languages. */
+async function verifyToken(
+  token: string,
+  { jwks, issuer }: { jwks: JWTVerifyGetKey; issuer: string },
+  audience: string | string[] | undefined,
+  verifiedAs: string,
+): Promise<JWTPayload> {
+  let payload: JWTPayload;
   try {
-    ({ payload } = await jwtVerify(match[1]!, jwks, {
+    ({ payload } = await jwtVerify(token, jwks, {
       issuer,
-      audience: settings().audiences,
+      audience,
       requiredClaims: ["exp"],
       clockTolerance: 30,
     }));
@@ -145,18 +174,6 @@ export async function authorize(req: Pick<HttpRequest, "headers">, allowed: read
       "the access token is not valid (signature does not verify or it is malformed)",
     );
   }
-  const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === "string") : [];
-  const roles = claimed.filter((r): r is Role => (ROLES as readonly string[]).includes(r));
-  if (!roles.some((r) => allowed.includes(r))) {
-    const need = allowed.map((r) => ROLE_LABELS[r]);
-    throw new ProblemError(403, "forbidden", {
-      "zh-CN": `无权执行此操作：需要角色 ${need.map((n) => n.split(" ")[0]).join("、")}`,
-      en: `not allowed: this needs the role ${need.map((n) => n.split(" ")[1]).join(" or ")}`,
-    });
-  }
-  const actor =
-    [payload.preferred_username, payload.upn, payload.oid, payload.sub].find(
-      (v): v is string => typeof v === "string" && v !== "",
-    ) ?? "unknown";
-  return { actor, roles };
+  rememberVerified(verifiedAs, payload);
+  return payload;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_POLICY, policyIdentity, type Policy, type PolicyIdentity } from "../../shared/index.ts";
-import { latestPolicy, policyVersion } from "../store/policies.ts";
+import { cachedLatestPolicy, cachedPolicyVersion, constantPolicyIdentity } from "./policy-cache.ts";
 import { ProblemError } from "./problem.ts";
 
 export interface PolicyRef {
@@ -33,10 +33,12 @@ export async function resolvePolicy(ref: PolicyRef): Promise<{ policy: Policy; i
         "zh-CN": "给出 version 时须同时给出 policyId",
         en: "version needs a policyId",
       });
-    return { policy: DEFAULT_POLICY, identity: await policyIdentity(DEFAULT_POLICY) };
+    return { policy: DEFAULT_POLICY, identity: await constantPolicyIdentity(DEFAULT_POLICY) };
   }
   const found =
-    ref.version === undefined ? await latestPolicy(ref.policyId) : await policyVersion(ref.policyId, ref.version);
+    ref.version === undefined
+      ? await cachedLatestPolicy(ref.policyId)
+      : await cachedPolicyVersion(ref.policyId, ref.version);
   if (!found) throw notFound(ref.policyId, ref.version);
   return { policy: found.policy, identity: found.identity };
 }

@@ -1,9 +1,12 @@
 import { DIMENSIONS, type Dimension } from "../vocabulary.ts";
 import type { Policy } from "../schemas/policy.ts";
 import { VerdictItemSchema, type VerdictItem, type VerdictResultItem } from "../schemas/api.ts";
+import type { z } from "zod";
 import { parseDecimal, roundedRational, type Rational } from "../rational.ts";
-import { compilePolicy } from "./compile.ts";
+import { compilePolicy, type CompiledPolicy } from "./compile.ts";
 import { decideVerdict } from "./rules.ts";
+
+export type ParsedVerdictItem = z.output<typeof VerdictItemSchema>;
 
 /**
  * Verdicts for a batch of vote counts (what custom functions and /api/rules/verdict ask for).
@@ -26,36 +29,42 @@ export function verdictBatch(
   detail: "full" | "brief" = "full",
 ): VerdictResultItem[] {
   const compiled = compilePolicy(policy);
-  return items.map((raw) => {
-    const item = VerdictItemSchema.parse(raw);
-    const dimensions: Partial<Record<Dimension, Rational>> = {};
-    for (const d of DIMENSIONS) {
-      const r = rounded(item.dimensions?.[d]);
-      if (r) dimensions[d] = r;
-    }
-    const out = decideVerdict(compiled, {
-      votes: {
-        excellent: item.excellent,
-        competent: item.competent,
-        basic: item.basic,
-        incompetent: item.incompetent,
-        blank: item.blank,
-      },
-      composite: rounded(item.composite) ?? null,
-      dimensions,
-      disciplinary: item.disciplinary,
-      attendees: item.attendees,
-      expected: item.expected,
-    });
-    const fired = out.reasons.filter((r) => r.fired && r.rule !== "band").map((r) => r.rule);
-    const base = {
-      grade: out.grade,
-      verdict: out.verdict,
-      reviewRequired: out.reviewRequired,
-      provisional: out.provisional,
-      n: out.n,
-      fired,
-    };
-    return detail === "full" ? { ...base, reasons: out.reasons } : base;
+  return items.map((raw) => verdictOf(compiled, VerdictItemSchema.parse(raw), detail));
+}
+
+/**
+ * One item's verdict, for an item VerdictItemSchema has already checked (the API's request schema does). A caller
+ * that serialises item by item lets each result be collected young.
+ */
+export function verdictOf(
+  compiled: CompiledPolicy,
+  item: ParsedVerdictItem,
+  detail: "full" | "brief" = "full",
+): VerdictResultItem {
+  const dimensions: Partial<Record<Dimension, Rational>> = {};
+  for (const d of DIMENSIONS) {
+    const r = rounded(item.dimensions?.[d]);
+    if (r) dimensions[d] = r;
+  }
+  const out = decideVerdict(compiled, {
+    votes: {
+      excellent: item.excellent,
+      competent: item.competent,
+      basic: item.basic,
+      incompetent: item.incompetent,
+      blank: item.blank,
+    },
+    composite: rounded(item.composite) ?? null,
+    dimensions,
+    disciplinary: item.disciplinary,
+    attendees: item.attendees,
+    expected: item.expected,
   });
+  const fired: string[] = [];
+  for (const r of out.reasons) if (r.fired && r.rule !== "band") fired.push(r.rule);
+  // One literal per shape, in the response schema's key order (the API writes these objects as they are).
+  const { grade, verdict, reviewRequired, provisional, n, reasons } = out;
+  return detail === "full"
+    ? { grade, verdict, reviewRequired, provisional, n, fired, reasons }
+    : { grade, verdict, reviewRequired, provisional, n, fired };
 }
