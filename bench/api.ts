@@ -3,7 +3,7 @@
  * Each case runs twice: with 1 connection (the latency one caller sees, e.g. one recalculation)
  * and with 8 (throughput under load). Prints requests per second and p50/p99 latency for:
  *   /api/health (the floor), /api/rules/verdict with 1 and 1,000 items (full reasons, and detail=brief as the
- *   custom functions ask), /api/score with 100 cadres x 40 ballots.
+ *   custom functions ask), /api/score with 100 cadres x 40 ballots; then verdict at 1x, 4x and 10x of 1,000 items.
  * Beside them, a bare node:http server answering with the same bodies, so the host's own cost shows as a ratio.
  * Targets: verdict x1000 p99 < 50 ms; verdict x1 at least half the throughput of health; health at least
  * 1/5 of the bare server's throughput.
@@ -11,7 +11,9 @@
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import autocannon from "autocannon";
+import { createRequire } from "node:module";
+import { Worker } from "node:worker_threads";
+import type autocannon from "autocannon";
 import { startStack } from "../test/integration/harness.ts";
 
 /**
@@ -34,6 +36,22 @@ async function startBareServer(bodies: Record<string, string>): Promise<{ url: s
 }
 
 const duration = Number(process.env.DURATION ?? 8);
+
+/**
+ * The load client runs in its own thread, so its work (sending, parsing answers, timing) does not share the
+ * host's event loop and inflate the latencies measured.
+ */
+function loadInWorker(options: autocannon.Options): Promise<autocannon.Result> {
+  const worker = new Worker(
+    `const { parentPort, workerData } = require("node:worker_threads");
+     require(workerData.autocannon)(workerData.options).then((r) => parentPort.postMessage(r));`,
+    { eval: true, workerData: { autocannon: createRequire(import.meta.url).resolve("autocannon"), options } },
+  );
+  return new Promise((resolve, reject) => {
+    worker.once("message", (r: autocannon.Result) => void worker.terminate().then(() => resolve(r)));
+    worker.once("error", reject);
+  });
+}
 const LOADED = 8;
 
 function verdictItems(n: number) {
@@ -85,7 +103,7 @@ async function run(
   init: { method?: "GET" | "POST"; body?: string; token?: string },
   connections: number,
 ) {
-  const result = await autocannon({
+  const result = await loadInWorker({
     url,
     connections,
     duration,
@@ -154,8 +172,28 @@ try {
   } finally {
     await bare.close();
   }
+  // Scaling: the same verdict request at 1x, 4x and 10x its items (1 connection).
+  const scaled = [];
+  for (const n of [1000, 4000, 10_000])
+    scaled.push(
+      await run(
+        `verdict x${n}`,
+        `${api}/rules/verdict`,
+        { method: "POST", body: JSON.stringify({ policyId: "default", items: verdictItems(n) }), token },
+        1,
+      ),
+    );
   console.log(`kaoping bench/api — ${duration} s per case, node ${process.version}, local host + Azurite, loopback`);
   console.table(rows);
+  console.log("scaling, verdict with full reasons, 1 connection:");
+  console.table(
+    scaled.map((r) => ({
+      case: r.case,
+      "p50 ms": r["p50 ms"],
+      "p99 ms": r["p99 ms"],
+      "p50 ms per 1,000 items": (r["p50 ms"] / (Number(r.case.slice(9)) / 1000)).toFixed(1),
+    })),
+  );
   const find = (name: string, conns: number) => rows.find((r) => r.case === name && r.conns === conns)!;
   for (const name of ["verdict x1000", "verdict x1000 brief"]) {
     const v = find(name, 1);

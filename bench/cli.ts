@@ -1,7 +1,8 @@
 /**
  * The whole `kaoping score` process beside a plain-Python reference (csv + exact fractions) on the same CSV
  * files, at 1x, 4x and 10x of 5,000 cadres x 50 ballots (1.25 M ratings), plus start-up (`--help` beside
- * `node -e 0`). Wall time and peak RSS come from GNU time.
+ * `node -e 0`). Wall time and peak RSS come from GNU time. The same tables as one .xlsx workbook are timed too
+ * (no reference: the Python one reads CSV).
  * Run: npx tsx bench/cli.ts [--scales 1,4,10]   (needs `npm run build`: the command runs compiled JS)
  */
 import { spawnSync } from "node:child_process";
@@ -9,7 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import { DEFAULT_POLICY, DIMENSIONS } from "../shared/index.ts";
+import ExcelJS from "exceljs";
+import { DEFAULT_POLICY, DIMENSIONS, type BallotRow, type CadreRow } from "../shared/index.ts";
 import { generate } from "./generate.ts";
 
 const root = new URL("..", import.meta.url).pathname;
@@ -29,6 +31,20 @@ function timed(cmd: string, args: string[]): { seconds: number; mib: number } {
   return { seconds: seconds!, mib: kb! / 1024 };
 }
 
+async function writeWorkbook(path: string, cadres: CadreRow[], ballots: BallotRow[]): Promise<void> {
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useSharedStrings: true });
+  const c = wb.addWorksheet("干部名单");
+  c.addRow(["编号", "姓名", "单位", "岗位类别"]).commit();
+  for (const x of cadres) c.addRow([x.cadreId, x.name, x.unit, x.post]).commit();
+  c.commit();
+  const b = wb.addWorksheet("测评票");
+  b.addRow(["票号", "测评主体", "编号", "德", "能", "勤", "绩", "廉", "等次"]).commit();
+  for (const x of ballots)
+    b.addRow([x.ballotId, x.raterGroup, x.cadreId, ...DIMENSIONS.map((d) => x[d]), x.gradeVote ?? null]).commit();
+  b.commit();
+  await wb.commit();
+}
+
 const best = (runs: { seconds: number; mib: number }[]) => ({
   seconds: Math.min(...runs.map((r) => r.seconds)),
   mib: Math.max(...runs.map((r) => r.mib)),
@@ -42,7 +58,9 @@ try {
     `start-up: kaoping --help ${help.seconds.toFixed(2)} s, node -e 0 ${bare.seconds.toFixed(2)} s, ratio ${(help.seconds / bare.seconds).toFixed(2)}x (target <= 3x)`,
   );
   writeFileSync(join(dir, "policy.json"), JSON.stringify(DEFAULT_POLICY));
-  console.log("scale  ratings     kaoping s  kaoping MiB  python s  python MiB  time ratio  memory ratio");
+  console.log(
+    "scale  ratings     kaoping s  kaoping MiB  python s  python MiB  time ratio  memory ratio  | xlsx input: s  MiB",
+  );
   for (const scale of scales) {
     const { cadres, ballots } = generate(5_000 * scale, 50);
     const cadresCsv = join(dir, `cadres-${scale}.csv`);
@@ -62,6 +80,10 @@ try {
       "--json",
     ]);
     const p = timed("python3", ["bench/reference_score.py", cadresCsv, ballotsCsv, join(dir, "policy.json")]);
+    // The same tables as one workbook (shared strings, as Excel writes): the streamed workbook reader.
+    const workbook = join(dir, `assessment-${scale}.xlsx`);
+    await writeWorkbook(workbook, cadres, ballots);
+    const x = timed(process.execPath, ["bin/kaoping.js", "score", workbook, "--json"]);
     console.log(
       [
         `${scale}x`.padEnd(6),
@@ -72,6 +94,8 @@ try {
         p.mib.toFixed(0).padStart(11),
         `${(k.seconds / p.seconds).toFixed(2)}x`.padStart(11),
         `${(k.mib / p.mib).toFixed(2)}x`.padStart(13),
+        ` | ${x.seconds.toFixed(2).padStart(13)}`,
+        x.mib.toFixed(0).padStart(4),
       ].join(" "),
     );
   }
