@@ -7,12 +7,17 @@
  * Beside them, a bare node:http server answering with the same bodies, so the host's own cost shows as a ratio.
  * Targets: verdict x1000 p99 < 50 ms; verdict x1 at least half the throughput of health; health at least
  * 1/5 of the bare server's throughput.
+ * Each case is loaded one unmeasured second first (JIT warm-up), then measured; the load client is a separate process.
  * Run: npx tsx bench/api.ts   (DURATION=seconds per case, default 8)
  */
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { execFile } from "node:child_process";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { Worker } from "node:worker_threads";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { promisify } from "node:util";
 import type autocannon from "autocannon";
 import { startStack } from "../test/integration/harness.ts";
 
@@ -36,21 +41,36 @@ async function startBareServer(bodies: Record<string, string>): Promise<{ url: s
 }
 
 const duration = Number(process.env.DURATION ?? 8);
+const execFileAsync = promisify(execFile);
+const AUTOCANNON = join(dirname(createRequire(import.meta.url).resolve("autocannon/package.json")), "autocannon.js");
 
 /**
- * The load client runs in its own thread, so its work (sending, parsing answers, timing) does not share the
- * host's event loop and inflate the latencies measured.
+ * The load client is autocannon's own command in a child process, so its work (sending, parsing answers,
+ * timing) does not share the host's event loop and inflate the latencies measured.
  */
-function loadInWorker(options: autocannon.Options): Promise<autocannon.Result> {
-  const worker = new Worker(
-    `const { parentPort, workerData } = require("node:worker_threads");
-     require(workerData.autocannon)(workerData.options).then((r) => parentPort.postMessage(r));`,
-    { eval: true, workerData: { autocannon: createRequire(import.meta.url).resolve("autocannon"), options } },
-  );
-  return new Promise((resolve, reject) => {
-    worker.once("message", (r: autocannon.Result) => void worker.terminate().then(() => resolve(r)));
-    worker.once("error", reject);
-  });
+async function loadInChild(options: {
+  url: string;
+  connections: number;
+  duration: number;
+  method: string;
+  body?: string;
+  headers: Record<string, string>;
+}): Promise<autocannon.Result> {
+  const args = [AUTOCANNON, "--json", "-c", String(options.connections), "-d", String(options.duration)];
+  args.push("-m", options.method);
+  for (const [k, v] of Object.entries(options.headers)) args.push("-H", `${k}=${v}`);
+  const dir = await mkdtemp(join(tmpdir(), "kaoping-bench-api-"));
+  try {
+    if (options.body !== undefined) {
+      await writeFile(join(dir, "body.json"), options.body);
+      args.push("-i", join(dir, "body.json"));
+    }
+    args.push(options.url);
+    const { stdout } = await execFileAsync(process.execPath, args, { maxBuffer: 64 << 20 });
+    return JSON.parse(stdout) as autocannon.Result;
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 const LOADED = 8;
 
@@ -103,14 +123,21 @@ async function run(
   init: { method?: "GET" | "POST"; body?: string; token?: string },
   connections: number,
 ) {
-  const result = await loadInWorker({
-    url,
-    connections,
-    duration,
-    method: init.method ?? "GET",
-    body: init.body,
-    headers: { "content-type": "application/json", ...(init.token ? { authorization: `Bearer ${init.token}` } : {}) },
-  });
+  const load = (seconds: number) =>
+    loadInChild({
+      url,
+      connections,
+      duration: seconds,
+      method: init.method ?? "GET",
+      body: init.body,
+      headers: {
+        "content-type": "application/json",
+        ...(init.token ? { authorization: `Bearer ${init.token}` } : {}),
+      },
+    });
+  // One unmeasured second first, for host and bare server alike: the JIT has compiled the path by then.
+  await load(1);
+  const result = await load(duration);
   const bad = result.non2xx + result.errors + result.timeouts;
   const row = {
     case: name,

@@ -105,14 +105,16 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     }
     const limit = op ? (op.maxBodyBytes ?? NO_BODY_BYTES) : HOST_MAX_BODY_BYTES;
     const kib = (n: number) => (n >= 1024 * 1024 ? `${n / (1024 * 1024)} MiB` : `${n / 1024} KiB`);
-    const tooLarge = new ProblemError(413, "too-large", {
-      "zh-CN": `请求内容超过本接口上限 ${kib(limit)}`,
-      en: `request body exceeds this operation's limit of ${kib(limit)}`,
-    });
-    const cors = corsHeaders({ headers: new Headers(headers) } as never);
-    if (Number(req.headers["content-length"] ?? 0) > limit) return refuseBody(req, res, tooLarge, cors);
+    // Made only when needed: an Error captures a stack trace, a visible cost on every small request.
+    const tooLarge = () =>
+      new ProblemError(413, "too-large", {
+        "zh-CN": `请求内容超过本接口上限 ${kib(limit)}`,
+        en: `request body exceeds this operation's limit of ${kib(limit)}`,
+      });
+    const cors = () => corsHeaders({ headers: new Headers(headers) } as never);
+    if (Number(req.headers["content-length"] ?? 0) > limit) return refuseBody(req, res, tooLarge(), cors());
     const body = await readBody(req, limit);
-    if (body === "too-large") return refuseBody(req, res, tooLarge, cors);
+    if (body === "too-large") return refuseBody(req, res, tooLarge(), cors());
     const request = new HttpRequest({
       method,
       url: url.toString(),
@@ -136,8 +138,8 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     // round trip (the host's per-request cost is what bench/api measures). Anything else goes through HttpResponse.
     const plain = plainReply(result);
     if (plain) {
-      res.writeHead(plain.status, { ...plain.headers, "Content-Length": String(plain.bytes.length) });
-      res.end(method === "HEAD" ? undefined : plain.bytes);
+      res.writeHead(plain.status, { ...plain.headers, "Content-Length": String(plain.length) });
+      res.end(method === "HEAD" ? undefined : plain.body);
       return;
     }
     const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
@@ -241,8 +243,13 @@ function sendProblem(
   res.end(text);
 }
 
-/** A handler's plain answer (status, string headers, text or bytes body), or undefined for anything else. */
-function plainReply(result: unknown): { status: number; headers: Record<string, string>; bytes: Buffer } | undefined {
+/**
+ * A handler's plain answer (status, string headers, text or bytes body), or undefined for anything else.
+ * Text stays text: Node then sends the head and a text body in one write, where bytes cost a second buffer.
+ */
+function plainReply(
+  result: unknown,
+): { status: number; headers: Record<string, string>; body: string | Buffer; length: number } | undefined {
   if (!result || typeof result !== "object" || result instanceof HttpResponse) return undefined;
   const init = result as HttpResponseInit;
   if (init.jsonBody !== undefined || init.cookies !== undefined) return undefined;
@@ -254,13 +261,16 @@ function plainReply(result: unknown): { status: number; headers: Record<string, 
     flat[k.toLowerCase()] = v;
   }
   const body = init.body;
-  let bytes: Buffer;
-  if (body === undefined || body === null) bytes = Buffer.alloc(0);
-  else if (typeof body === "string") {
-    bytes = Buffer.from(body, "utf8");
+  const status = init.status ?? 200;
+  if (body === undefined || body === null) return { status, headers: flat, body: "", length: 0 };
+  if (typeof body === "string") {
     // As a Response would: text without a declared type is text/plain.
     flat["content-type"] ??= "text/plain;charset=UTF-8";
-  } else if (body instanceof Uint8Array) bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
-  else return undefined;
-  return { status: init.status ?? 200, headers: flat, bytes };
+    return { status, headers: flat, body, length: Buffer.byteLength(body) };
+  }
+  if (body instanceof Uint8Array) {
+    const bytes = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
+    return { status, headers: flat, body: bytes, length: bytes.length };
+  }
+  return undefined;
 }

@@ -103,14 +103,17 @@ export function defineOperation<
   const { run, ...descriptor } = spec;
   const handler: HttpHandler = async (req, context): Promise<HttpResponseInit> => {
     const cors = corsHeaders(req);
-    const instance = new URL(req.url).pathname;
     try {
       const caller = spec.roles === "public" ? undefined : await authorize(req, spec.roles);
       const params = parseOr(spec.request.params, req.params, { "zh-CN": "路径参数", en: "path parameter" }) as Out<P>;
-      const query = parseOr(spec.request.query, Object.fromEntries(req.query.entries()), {
-        "zh-CN": "查询参数",
-        en: "query parameter",
-      }) as Out<Q>;
+      const query = (
+        spec.request.query
+          ? parseOr(spec.request.query, Object.fromEntries(req.query.entries()), {
+              "zh-CN": "查询参数",
+              en: "query parameter",
+            })
+          : undefined
+      ) as Out<Q>;
       const body = (
         spec.request.body ? await readJson(req, spec.request.body, spec.maxBodyBytes ?? 1024 * 1024) : undefined
       ) as Out<B>;
@@ -131,7 +134,7 @@ export function defineOperation<
           en: "internal error, logged; please contact the administrator",
         });
       }
-      const res = problemResponse(problem, instance);
+      const res = problemResponse(problem, new URL(req.url).pathname);
       return { ...res, headers: { ...(res.headers as Record<string, string>), ...cors } };
     }
   };

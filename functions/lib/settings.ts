@@ -22,27 +22,62 @@ export interface Settings {
   allowedOrigins: string[];
 }
 
-export function settings(): Settings {
-  const env = process.env;
-  return {
-    storage: env.KAOPING_STORAGE || env.AzureWebJobsStorage || undefined,
-    tenantId: env.KAOPING_TENANT_ID || undefined,
-    authorityHost: (env.KAOPING_AUTHORITY_HOST || "login.microsoftonline.com")
+/** A comma-separated list, worked out again only when its variable changes. */
+function listOf(fallback: string): (raw: string | undefined) => string[] {
+  let last: { raw: string | undefined; list: string[] } | undefined;
+  return (raw) => {
+    if (last?.raw !== raw || !last)
+      last = {
+        raw,
+        list: (raw || fallback)
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+      };
+    return last.list;
+  };
+}
+const audiences = listOf("api://kaoping");
+const allowedOrigins = listOf("https://localhost:3000");
+
+/**
+ * Each setting reads its own variables when it is used: a request reads only what it needs (an environment
+ * read is a call into the runtime, and health needs one setting, not ten), and a changed variable counts at once.
+ */
+const FROM_ENV: Settings = {
+  get storage() {
+    return process.env.KAOPING_STORAGE || process.env.AzureWebJobsStorage || undefined;
+  },
+  get tenantId() {
+    return process.env.KAOPING_TENANT_ID || undefined;
+  },
+  get authorityHost() {
+    return (process.env.KAOPING_AUTHORITY_HOST || "login.microsoftonline.com")
       .trim()
       .replace(/^https:\/\//i, "")
       .replace(/\/+$/, "")
-      .toLowerCase(),
-    jwksUri: env.KAOPING_JWKS_URI || undefined,
-    audiences: (env.KAOPING_AUDIENCE || "api://kaoping")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-    inAzure: !!env.WEBSITE_INSTANCE_ID,
-    devJwks: env.KAOPING_DEV_JWKS || undefined,
-    devIssuer: env.KAOPING_DEV_ISSUER || "https://kaoping.local/dev",
-    allowedOrigins: (env.KAOPING_ALLOWED_ORIGIN || "https://localhost:3000")
-      .split(",")
-      .map((s) => s.trim())
-      .filter(Boolean),
-  };
+      .toLowerCase();
+  },
+  get jwksUri() {
+    return process.env.KAOPING_JWKS_URI || undefined;
+  },
+  get audiences() {
+    return audiences(process.env.KAOPING_AUDIENCE);
+  },
+  get inAzure() {
+    return !!process.env.WEBSITE_INSTANCE_ID;
+  },
+  get devJwks() {
+    return process.env.KAOPING_DEV_JWKS || undefined;
+  },
+  get devIssuer() {
+    return process.env.KAOPING_DEV_ISSUER || "https://kaoping.local/dev";
+  },
+  get allowedOrigins() {
+    return allowedOrigins(process.env.KAOPING_ALLOWED_ORIGIN);
+  },
+};
+
+export function settings(): Readonly<Settings> {
+  return FROM_ENV;
 }
