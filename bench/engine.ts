@@ -1,12 +1,19 @@
 /**
  * Engine benchmark: 5,000 cadres x 50 ballots (1.25 M ratings) at 1x, 4x and 10x, each beside a float64
- * one-pass reference on the same data.
+ * one-pass reference on the same data; the engine is timed on JSON rows and on the table reader's columns.
  * Run: npx tsx bench/engine.ts [--scales 1,4,10]   (prints figures; no pass/fail)
  */
 import { Worker } from "node:worker_threads";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { DEFAULT_POLICY, DIMENSIONS, policyIdentity, scoreWithIdentity } from "../shared/index.ts";
+import {
+  ballotColumnsFromRows,
+  DEFAULT_POLICY,
+  DIMENSIONS,
+  policyIdentity,
+  scoreWithIdentity,
+  type ScoreInput,
+} from "../shared/index.ts";
 import { generate } from "./generate.ts";
 import { floatScore } from "./float-reference.ts";
 
@@ -33,10 +40,15 @@ function startRssSampler(): { stop: () => Promise<number> } {
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
-  const input = generate(cadreCount, ballotsPerCadre);
+interface Timing {
+  median: number;
+  line: string;
+}
+
+/** Runs the engine `runs` times on one input; the median and a line of figures (time, CPU, memory). */
+async function timeEngine(input: ScoreInput, ratings: number, runs: number): Promise<Timing> {
   const identity = await policyIdentity(DEFAULT_POLICY);
-  const ratings = input.ballots.length * DIMENSIONS.length;
+  const cadreCount = input.cadres.length;
   scoreWithIdentity(DEFAULT_POLICY, identity, input); // warm-up
   const times: number[] = [];
   const cpuTimes: number[] = [];
@@ -68,7 +80,22 @@ async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
   const median = times[Math.floor(times.length / 2)]!;
   cpuTimes.sort((a, b) => a - b);
   const cpuMedian = cpuTimes[Math.floor(cpuTimes.length / 2)]!;
-  // The float64 one-pass reference on the same input, in the same run.
+  return {
+    median,
+    line:
+      `median ${median.toFixed(0)} ms (sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ` +
+      `${(((ratings / median) * 1000) / 1e6).toFixed(2)} M ratings/s, peak RSS +${mb(peakRss)} MB over the run's baseline ` +
+      `(process peak ${mb(peakRssAbsolute)} MB, input included), heap held at end +${mb(peakHeap)} MB`,
+  };
+}
+
+/**
+ * One scale: the float64 reference and the exact engine on the same ballots, first as JSON rows (the API's
+ * door), then as the table reader's columns (the CLI, the add-in, an uploaded workbook) once the rows are gone.
+ */
+async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5): Promise<number[]> {
+  const input = generate(cadreCount, ballotsPerCadre);
+  const ratings = input.ballots.length * DIMENSIONS.length;
   floatScore(DEFAULT_POLICY, input);
   const floatTimes: number[] = [];
   for (let r = 0; r < runs; r++) {
@@ -79,24 +106,26 @@ async function measure(cadreCount: number, ballotsPerCadre: number, runs = 5) {
   }
   floatTimes.sort((a, b) => a - b);
   const floatMedian = floatTimes[Math.floor(floatTimes.length / 2)]!;
-  console.log(
-    `${cadreCount} cadres x ${ballotsPerCadre} ballots = ${(ratings / 1e6).toFixed(2)} M ratings: median ${median.toFixed(0)} ms ` +
-      `(sorted runs ${times.map((t) => t.toFixed(0)).join(", ")}; CPU median ${cpuMedian.toFixed(0)} ms), ${(((ratings / median) * 1000) / 1e6).toFixed(2)} M ratings/s, ` +
-      `peak RSS +${mb(peakRss)} MB over the run's baseline (process peak ${mb(peakRssAbsolute)} MB, input included), heap held at end +${mb(peakHeap)} MB`,
-  );
-  console.log(
-    `  float64 one-pass reference: median ${floatMedian.toFixed(0)} ms; exact engine / reference = ${(median / floatMedian).toFixed(2)}x (target <= 2.5x)`,
-  );
-  return median;
+  const rows = await timeEngine(input, ratings, runs);
+  const columns: ScoreInput = { cadres: input.cadres, ballots: ballotColumnsFromRows(input.ballots) };
+  input.ballots = [];
+  const cols = await timeEngine(columns, ratings, runs);
+  const ratio = (t: Timing) => `exact engine / reference = ${(t.median / floatMedian).toFixed(2)}x (target <= 2.5x)`;
+  console.log(`${cadreCount} cadres x ${ballotsPerCadre} ballots = ${(ratings / 1e6).toFixed(2)} M ratings`);
+  console.log(`  float64 one-pass reference: median ${floatMedian.toFixed(0)} ms`);
+  console.log(`  engine on JSON rows (API):  ${rows.line}\n    ${ratio(rows)}`);
+  console.log(`  engine on columns (CLI, add-in, uploads): ${cols.line}\n    ${ratio(cols)}`);
+  return [rows.median, cols.median];
 }
 
 const scalesAt = process.argv.indexOf("--scales");
 const scales = (scalesAt > 0 ? process.argv[scalesAt + 1]! : "1,4,10").split(",").map(Number);
-const medians: number[] = [];
+const medians: number[][] = [];
 for (const scale of scales) medians.push(await measure(5_000 * scale, 50, scale >= 10 ? 3 : 5));
 scales.forEach((scale, i) => {
   if (i > 0)
     console.log(
-      `${scale}x the cadres took ${(medians[i]! / medians[0]!).toFixed(2)}x the time of ${scales[0]}x (linear: ${scale / scales[0]!}x)`,
+      `${scale}x the cadres took ${(medians[i]![0]! / medians[0]![0]!).toFixed(2)}x (rows) and ` +
+        `${(medians[i]![1]! / medians[0]![1]!).toFixed(2)}x (columns) the time of ${scales[0]}x (linear: ${scale / scales[0]!}x)`,
     );
 });

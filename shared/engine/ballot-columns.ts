@@ -20,7 +20,10 @@ export interface BallotColumns {
   readonly ballotId: CellColumn;
   readonly raterGroup: CellColumn;
   readonly cadreId: CellColumn;
-  /** count x 5 codes into `scoreValues`, in DIMENSIONS order. */
+  /**
+   * count x 5 score codes, in DIMENSIONS order: a code >= 0 indexes `scoreValues`; a code < 0 is the number
+   * (-code - 1) / 100 itself (a score typed as a number with at most two decimals: most cells, no lookup).
+   */
   readonly scoreCodes: Int32Array;
   readonly scoreValues: readonly BallotCell[];
   /** null: the ballot form has no grade-vote column (spec section 2). */
@@ -52,19 +55,38 @@ class GrowingCodes {
   constructor(capacity: number) {
     this.array = new Int32Array(Math.max(capacity, 16));
   }
-  ensure(length: number): void {
-    if (length <= this.array.length) return;
-    const bigger = new Int32Array(Math.max(length, this.array.length * 2));
-    bigger.set(this.array);
-    this.array = bigger;
+  ensure(length: number): Int32Array {
+    if (length > this.array.length) {
+      const bigger = new Int32Array(Math.max(length, this.array.length * 2));
+      bigger.set(this.array);
+      this.array = bigger;
+    }
+    return this.array;
   }
 }
+
+/** Up to here a score's hundredths fit a negative code (see BallotColumns.scoreCodes). */
+const DIRECT_MAX_HUNDREDTHS = 1 << 30;
+
+/** The score code of a number that is exactly some hundredths, or undefined (then it goes to the dictionary). */
+function directScoreCode(value: unknown): number | undefined {
+  if (typeof value !== "number" || !(value >= 0)) return undefined;
+  const h = Math.round(value * 100);
+  return h < DIRECT_MAX_HUNDREDTHS && h / 100 === value ? -h - 1 : undefined;
+}
+
+/** What a score code stands for: its dictionary value, or the number it encodes. */
+export const scoreValueOf = (b: BallotColumns, code: number): BallotCell =>
+  code < 0 ? (-code - 1) / 100 : b.scoreValues[code];
 
 /** Appends ballot rows without keeping any per-row object; `build()` hands the columns over. */
 export class BallotColumnsBuilder {
   private count = 0;
   private readonly rows: GrowingCodes;
-  private readonly ids: GrowingCodes;
+  private readonly ballotIds: GrowingCodes;
+  private readonly groups: GrowingCodes;
+  private readonly cadreIds: GrowingCodes;
+  private readonly votes: GrowingCodes;
   private readonly scores: GrowingCodes;
   private readonly ballotId: Dictionary;
   private readonly raterGroup: Dictionary;
@@ -78,7 +100,10 @@ export class BallotColumnsBuilder {
     capacity = 1024,
   ) {
     this.rows = new GrowingCodes(capacity);
-    this.ids = new GrowingCodes(capacity * 4);
+    this.ballotIds = new GrowingCodes(capacity);
+    this.groups = new GrowingCodes(capacity);
+    this.cadreIds = new GrowingCodes(capacity);
+    this.votes = new GrowingCodes(withVotes ? capacity : 0);
     this.scores = new GrowingCodes(capacity * 5);
     this.ballotId = new Dictionary(convert.id ?? asIs);
     this.raterGroup = new Dictionary(convert.text ?? asIs);
@@ -105,42 +130,40 @@ export class BallotColumnsBuilder {
     gradeVote: unknown,
   ): void {
     const i = this.count++;
-    this.rows.ensure(i + 1);
-    this.ids.ensure(i * 4 + 4);
-    this.scores.ensure(i * 5 + 5);
-    this.rows.array[i] = row;
-    // Ids interleaved (ballot, group, cadre, vote) in one array: one growth step for four columns.
-    const ids = this.ids.array;
-    ids[i * 4] = this.ballotId.code(ballotId);
-    ids[i * 4 + 1] = this.raterGroup.code(raterGroup);
-    ids[i * 4 + 2] = this.cadreId.code(cadreId);
-    ids[i * 4 + 3] = this.vote ? this.vote.code(gradeVote) : 0;
-    const s = this.scores.array;
+    this.rows.ensure(i + 1)[i] = row;
+    this.ballotIds.ensure(i + 1)[i] = this.ballotId.code(ballotId);
+    this.groups.ensure(i + 1)[i] = this.raterGroup.code(raterGroup);
+    this.cadreIds.ensure(i + 1)[i] = this.cadreId.code(cadreId);
+    if (this.vote) this.votes.ensure(i + 1)[i] = this.vote.code(gradeVote);
+    const s = this.scores.ensure(i * 5 + 5);
     const o = i * 5;
-    s[o] = this.score.code(morality);
-    s[o + 1] = this.score.code(ability);
-    s[o + 2] = this.score.code(diligence);
-    s[o + 3] = this.score.code(achievement);
-    s[o + 4] = this.score.code(integrity);
+    s[o] = this.scoreCode(morality);
+    s[o + 1] = this.scoreCode(ability);
+    s[o + 2] = this.scoreCode(diligence);
+    s[o + 3] = this.scoreCode(achievement);
+    s[o + 4] = this.scoreCode(integrity);
   }
 
+  private scoreCode(value: unknown): number {
+    return directScoreCode(value) ?? this.score.code(value);
+  }
+
+  /** The columns, sharing the builder's arrays (no copy): the builder is not used after this. */
   build(): BallotColumns {
     const n = this.count;
-    const ids = this.ids.array;
-    const column = (dict: Dictionary, k: number): CellColumn => {
-      const codes = new Int32Array(n);
-      for (let i = 0; i < n; i++) codes[i] = ids[i * 4 + k]!;
-      return { codes, values: dict.values };
-    };
+    const column = (codes: GrowingCodes, dict: Dictionary): CellColumn => ({
+      codes: codes.array.subarray(0, n),
+      values: dict.values,
+    });
     return {
       count: n,
-      rows: this.rows.array.slice(0, n),
-      ballotId: column(this.ballotId, 0),
-      raterGroup: column(this.raterGroup, 1),
-      cadreId: column(this.cadreId, 2),
-      scoreCodes: this.scores.array.slice(0, n * 5),
+      rows: this.rows.array.subarray(0, n),
+      ballotId: column(this.ballotIds, this.ballotId),
+      raterGroup: column(this.groups, this.raterGroup),
+      cadreId: column(this.cadreIds, this.cadreId),
+      scoreCodes: this.scores.array.subarray(0, n * 5),
       scoreValues: this.score.values,
-      gradeVote: this.vote ? column(this.vote, 3) : null,
+      gradeVote: this.vote ? column(this.votes, this.vote) : null,
     };
   }
 }
@@ -173,7 +196,7 @@ export const isBallotColumns = (b: readonly BallotRow[] | BallotColumns): b is B
 
 /** One row back as an object, for the few places that show a single ballot (the issues sheet). */
 export function ballotRowAt(b: BallotColumns, i: number): BallotRow {
-  const score = (d: number) => b.scoreValues[b.scoreCodes[i * 5 + d]!] ?? null;
+  const score = (d: number) => scoreValueOf(b, b.scoreCodes[i * 5 + d]!) ?? null;
   const row: BallotRow = {
     row: b.rows[i]!,
     ballotId: b.ballotId.values[b.ballotId.codes[i]!] as string | number,

@@ -3,8 +3,14 @@ import type { BallotRow, CadreRow } from "../schemas/input.ts";
 import type { Issue, IssueCode } from "../schemas/result.ts";
 import { issueMessage } from "../messages.ts";
 import { lookupName, type CompiledPolicy } from "./compile.ts";
-import { BLANK_VOTE, cellText, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
-import { ballotColumnsFromRows, isBallotColumns, type BallotCell, type BallotColumns } from "./ballot-columns.ts";
+import { BLANK_VOTE, cellText, OUT_OF_RANGE, parseVoteCell, scoreHundredths, SCORE_CODES } from "./cells.ts";
+import {
+  ballotColumnsFromRows,
+  isBallotColumns,
+  scoreValueOf,
+  type BallotCell,
+  type BallotColumns,
+} from "./ballot-columns.ts";
 
 export interface CadreRecord {
   cadreId: string;
@@ -203,10 +209,17 @@ export function validateInput(
     const o = i * 5;
     const out = count * 5;
     for (let d = 0; d < 5; d++) {
-      const h = hundredthsOfCode[scoreCodes[o + d]!]!;
+      const code = scoreCodes[o + d]!;
+      // A negative code is the score itself in hundredths (minus one): only the scale's range is left to check.
+      const h =
+        code >= 0
+          ? hundredthsOfCode[code]!
+          : -code - 1 >= policy.minHundredths && -code - 1 <= policy.maxHundredths
+            ? -code - 1
+            : OUT_OF_RANGE;
       if (h >= 0) scores[out + d] = h;
       else {
-        const value = table.scoreValues[scoreCodes[o + d]!];
+        const value = scoreValueOf(table, code);
         report(sheets.ballots, row, DIMENSIONS[d]!, SCORE_CODES[h as keyof typeof SCORE_CODES], value, { min, max });
         ok = false;
       }
