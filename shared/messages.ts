@@ -27,8 +27,14 @@ export function issueMessage(
     en: `${ctx.sheet} row ${ctx.row}, ${label.en}`,
   };
   const v = ctx.value === undefined || ctx.value === null ? "" : String(ctx.value);
+  // An empty id or group is often the lower part of a merged cell: Excel keeps the value in the first cell only.
+  const blank = {
+    "zh-CN": `${at.zh}：为空（若是合并单元格，请取消合并并在每一行填写），此票不计分`,
+    en: `${at.en}: is empty (if it is part of merged cells, unmerge them and fill in every row); ballot not scored`,
+  };
   switch (code) {
     case "unknown_cadre":
+      if (v.trim() === "") return blank;
       return ctx.other
         ? {
             "zh-CN": `${at.zh}：编号「${v}」不在干部名单中，是否应为「${ctx.other}」？请改正编号，此票暂不计分`,
@@ -39,6 +45,7 @@ export function issueMessage(
             en: `${at.en}: cadre "${v}" is not in the cadre list; ballot not scored`,
           };
     case "unknown_group":
+      if (v.trim() === "") return blank;
       return {
         "zh-CN": `${at.zh}：测评主体「${v}」不是本方案的测评主体，此票不计分`,
         en: `${at.en}: rater group "${v}" is not in the policy; ballot not scored`,

@@ -40,6 +40,27 @@ async function withTitle(sheets: { name: string; table: Table }[], title: string
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
+/** 测评主体 merged down each run of equal groups, as offices fill paper forms: Excel keeps the value on top only. */
+async function withMergedGroups(): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const cadres = book.addWorksheet("干部名单");
+  cadres.addRow(TINY_CADRES.headers);
+  for (const row of TINY_CADRES.rows) cadres.addRow(row.map((c) => (c === undefined ? null : c)));
+  const ballots = book.addWorksheet("测评票");
+  ballots.addRow(TINY_BALLOTS.headers);
+  for (const row of TINY_BALLOTS.rows) ballots.addRow(row.map((c) => (c === undefined ? null : c)));
+  const group = TINY_BALLOTS.headers.indexOf("测评主体") + 1;
+  let start = 2;
+  for (let r = 3; r <= TINY_BALLOTS.rows.length + 2; r++) {
+    const same =
+      r <= TINY_BALLOTS.rows.length + 1 && ballots.getCell(r, group).value === ballots.getCell(start, group).value;
+    if (same) continue;
+    if (r - 1 > start) ballots.mergeCells(start, group, r - 1, group);
+    start = r;
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
 const WORKBOOKS: [name: string, bytes: () => Promise<Uint8Array>][] = [
   ["examples/assessment.xlsx (as shipped)", () => readFile(join(ROOT, "examples/assessment.xlsx"))],
   [
@@ -74,6 +95,7 @@ const WORKBOOKS: [name: string, bytes: () => Promise<Uint8Array>][] = [
         { name: "测评票", table: NEAR_BOUNDARY_BALLOTS },
       ]),
   ],
+  ["tiny, 测评主体 merged down the rows", withMergedGroups],
   [
     "meeting counts, 测评等次, traditional spellings, title rows",
     () =>
@@ -133,5 +155,22 @@ describe("the add-in and `kaoping score --json` give the same result", () => {
     expect(c003.grade).toBe("incompetent");
     expect(c003.reviewRequired).toBe(true);
     expect(c003.reasons.find((r) => r.rule === "disciplinary")?.fired).toBe(true);
+  });
+
+  it("a merged 测评主体 reads as Excel shows it: the rows under its first cell are named, with what to do", async () => {
+    // Ballots B3, B4, B5 (sheet rows 4 to 6) share 上级领导, merged into one cell: rows 5 and 6 read empty.
+    const path = join(dir, "merged.xlsx");
+    await writeFile(path, await withMergedGroups());
+    const out = { stdout: "", stderr: "" };
+    await main(["score", path, "--json"], {
+      stdout: (t) => void (out.stdout += t),
+      stderr: (t) => void (out.stderr += t),
+    });
+    const groupIssues = (JSON.parse(out.stdout) as AssessmentResult).issues.filter((i) => i.field === "raterGroup");
+    expect(groupIssues.map((i) => i.row)).toEqual([5, 6]);
+    for (const issue of groupIssues) {
+      expect(issue.message["zh-CN"]).toContain("若是合并单元格，请取消合并并在每一行填写");
+      expect(issue.message.en).toContain("unmerge them and fill in every row");
+    }
   });
 });

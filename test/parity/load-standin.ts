@@ -28,8 +28,9 @@ export async function openInStandin(standin: Standin, bytes: Uint8Array): Promis
         const row = ws.getRow(r);
         const cells: (string | number | boolean)[] = [];
         for (let c = 1; c <= width; c++) {
-          // Excel hands an empty cell as "".
-          const v = cellValue(row.getCell(c).value);
+          // Excel hands an empty cell as "", and a merged area's value in its first cell only.
+          const cell = row.getCell(c);
+          const v = cell.isMerged && cell.master !== cell ? undefined : cellValue(cell.value);
           cells.push(v === undefined || v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : v);
         }
         grid.push(cells);
