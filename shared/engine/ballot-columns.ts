@@ -38,14 +38,20 @@ const asIs: CellConversion = (raw) => raw;
 class Dictionary {
   private readonly seen = new Map<unknown, number>();
   readonly values: BallotCell[] = [];
+  // Tables come sorted by cadre or by group more often than not: the same cell as the row above needs no lookup.
+  private lastRaw: unknown = {};
+  private lastCode = -1;
   constructor(private readonly convert: CellConversion) {}
   code(raw: unknown): number {
+    if (raw === this.lastRaw) return this.lastCode;
     let code = this.seen.get(raw);
     if (code === undefined) {
       code = this.values.length;
       this.values.push(this.convert(raw as never));
       this.seen.set(raw, code);
     }
+    this.lastRaw = raw;
+    this.lastCode = code;
     return code;
   }
 }
