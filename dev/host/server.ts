@@ -59,10 +59,23 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
     });
   });
 
+  // A route table is fixed once loaded: the same method and path always match the same way (monitors and
+  // recalculations ask the same few paths over and over), so the regex walk runs once per distinct request line.
+  const matches = new Map<string, ReturnType<typeof matchRoute>>();
+  const cachedMatch = (method: string, pathname: string) => {
+    const key = `${method} ${pathname}`;
+    let match = matches.get(key);
+    if (!match) {
+      if (matches.size >= 1_000) matches.clear();
+      matches.set(key, (match = matchRoute(routes, method, pathname)));
+    }
+    return match;
+  };
+
   async function dispatch(req: IncomingMessage, res: ServerResponse) {
     const method = (req.method ?? "GET").toUpperCase();
     const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "127.0.0.1"}`);
-    const match = matchRoute(routes, method, url.pathname);
+    const match = cachedMatch(method, url.pathname);
     if (match.kind === "none")
       return sendProblem(res, 404, "not-found", {
         "zh-CN": `没有这个地址：${url.pathname}`,
@@ -120,7 +133,7 @@ export async function startHost(options: HostOptions = {}): Promise<RunningHost>
       url: url.toString(),
       headers,
       query: Object.fromEntries(url.searchParams.entries()),
-      params: match.params,
+      params: { ...match.params },
       ...(body.length > 0 ? { body: { bytes: body } } : {}),
     });
     const context = new InvocationContext({
