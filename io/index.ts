@@ -3,7 +3,7 @@ export { InputError, EXIT, type InputErrorCode } from "./errors.ts";
 export { readWorkbook, cellValue } from "./read-xlsx.ts";
 export { readCsvPair, decodeCsvText } from "./read-csv.ts";
 export { parsePolicy, builtInPolicy } from "./policy.ts";
-export { toAssessmentInput, asInputError, type ReadInput } from "./tables.ts";
+export { asInputError, type ReadInput } from "./tables.ts";
 export {
   writeScoredWorkbook,
   resultToCsv,

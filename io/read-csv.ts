@@ -16,8 +16,10 @@ import { asInputError, type ReadInput } from "./tables.ts";
  * when it saves "CSV (逗号分隔)". Invalid UTF-8 is the tell.
  */
 export function decodeCsvText(bytes: Uint8Array): string {
-  return new TextDecoder(isUtf8(bytes) ? "utf-8" : "gb18030").decode(bytes);
+  return new TextDecoder(csvEncoding(bytes)).decode(bytes);
 }
+
+const csvEncoding = (bytes: Uint8Array) => (isUtf8(bytes) ? "utf-8" : "gb18030");
 
 /** The header line's most frequent separator among comma, semicolon and tab (Excel's locale choices). */
 function detectDelimiter(text: string): string {
@@ -52,8 +54,7 @@ export function eachCsvRow(
       en: "it is an Excel workbook; pass it as the workbook argument",
     });
   if (bytes.includes(0)) throw notCsv({ "zh-CN": "文件含二进制内容", en: "the file holds binary data" });
-  // UTF-8 (with or without BOM), else GB18030, which Excel in China writes for "CSV (逗号分隔)".
-  const decoder = new TextDecoder(isUtf8(bytes) ? "utf-8" : "gb18030", { ignoreBOM: false });
+  const decoder = new TextDecoder(csvEncoding(bytes));
   let parser: Parser | undefined;
   // A record starts on the line after the previous one ends: one line, plus any line breaks inside its
   // quoted fields. Counted from the fields, so the parser need not build line info for every record.

@@ -1,5 +1,5 @@
 /** io's side of the shared reader: raw tables in, the engine's rows out, the reader's refusals as InputErrors. */
-import { readAssessmentTables, TableError, type AssessmentTables, type RawTable } from "../shared/index.ts";
+import { TableError, type AssessmentTables } from "../shared/index.ts";
 import { InputError } from "./errors.ts";
 
 export type ReadInput = AssessmentTables;
@@ -13,6 +13,3 @@ export function asInputError<T>(read: () => T): T {
     throw e;
   }
 }
-
-export const toAssessmentInput = (cadres: RawTable, ballots: RawTable): ReadInput =>
-  asInputError(() => readAssessmentTables(cadres, ballots));

@@ -26,7 +26,7 @@ export interface Settings {
 function listOf(fallback: string): (raw: string | undefined) => string[] {
   let last: { raw: string | undefined; list: string[] } | undefined;
   return (raw) => {
-    if (last?.raw !== raw || !last)
+    if (!last || last.raw !== raw)
       last = {
         raw,
         list: (raw || fallback)

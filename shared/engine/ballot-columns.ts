@@ -118,10 +118,6 @@ export class BallotColumnsBuilder {
     this.vote = withVotes ? new Dictionary(convert.score ?? asIs) : null;
   }
 
-  get length(): number {
-    return this.count;
-  }
-
   /** One ballot row: its sheet row, then the cells in BallotRow order (scores in DIMENSIONS order). */
   add(
     row: number,

@@ -174,12 +174,13 @@ export function validateInput(
     const row = rowNumbers[i]!;
     const ballotId = ballotIdKeys.texts[ballotKeyOfRow(i)]!;
     let ok = true;
+    const cadreKey = cadreKeyOfRow(i);
+    const ci = cadreOfKey[cadreKey]!;
     const dup = duplicateRows.size > 0 ? duplicateRows.get(i) : undefined;
     if (dup) {
       // The other rows in sheet order, so the message does not depend on how the rows arrived.
       const others = dup.filter((r) => r !== row).sort((a, b) => a - b);
       report(sheets.ballots, row, "ballotId", "duplicate", ballotId, { other: others.join(", ") });
-      const ci = cadreOfKey[cadreKeyOfRow(i)]!;
       if (ci >= 0) cadres[ci]!.provisional = true;
       ok = false;
     }
@@ -187,9 +188,8 @@ export function validateInput(
       report(sheets.ballots, row, "ballotId", "missing_field", table.ballotId.values[ballotCodes[i]!]);
       ok = false;
     }
-    const ci = cadreOfKey[cadreKeyOfRow(i)]!;
     if (ci < 0) {
-      const near = suggest(cadreIdKeys.texts[cadreKeyOfRow(i)]!);
+      const near = suggest(cadreIdKeys.texts[cadreKey]!);
       report(
         sheets.ballots,
         row,

@@ -122,7 +122,7 @@ export function readAssessmentTables(
       ...ch.ignored.map((header) => ({ sheet: cadreTable.sheet, header })),
       ...bh.ignored.map((header) => ({ sheet: bt.sheet, header })),
     ],
-    voteColumn: bt.voteColumn,
+    voteColumn: bt.ballots.gradeVote !== null,
     ballotHeaders: bh.headers,
     headerRows: { cadres: ch, ballots: bh },
   };

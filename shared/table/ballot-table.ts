@@ -16,7 +16,7 @@ const textCell = (c: RawCell): BallotCell => cellAsText(c);
  * Score and vote cells go to the engine as they are, so it can report what was wrong with them;
  * a plain number typed as text (every CSV cell) becomes that number, so CSV and xlsx read alike.
  */
-export const scoreCell = (c: RawCell): BallotCell =>
+const scoreCell = (c: RawCell): BallotCell =>
   isBlankCell(c)
     ? null
     : typeof c === "number"
@@ -29,7 +29,6 @@ export interface BallotTable {
   sheet: string;
   ballots: BallotColumns;
   header: HeaderMap;
-  voteColumn: boolean;
 }
 
 export class BallotTableReader {
@@ -54,7 +53,7 @@ export class BallotTableReader {
 
   finish(): BallotTable {
     if (!this.builder) this.locate();
-    return { sheet: this.sheet, ballots: this.builder!.build(), header: this.header!, voteColumn: this.at[8]! >= 0 };
+    return { sheet: this.sheet, ballots: this.builder!.build(), header: this.header! };
   }
 
   private locate(): void {
